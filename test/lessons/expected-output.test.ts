@@ -1,0 +1,62 @@
+// Pins every lesson's full output in both languages (deterministic mode), and checks that a
+// real-time run at high speed prints the same lines in the same order.
+
+import { readFileSync, existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+import { listLessons } from '../../lessons/runner/registry.ts';
+import { expectedFile, runLesson, stripStamps } from '../support/run-lesson.ts';
+
+const lessons = listLessons().filter((lesson) => existsSync(expectedFile(lesson.folder, 'en')));
+
+/**
+ * Lines whose relative order Node does not fix in a real-time run, per lesson. They are compared
+ * as a set; every other line must keep its place.
+ */
+const UNORDERED_IN_REAL_TIME: Record<string, (line: string) => boolean> = {
+  // The main module's setTimeout(0) and setImmediate race: which runs first depends on how long
+  // the loop took to start, so Node prints them in either order.
+  '05': (line) => line.includes('[either order]'),
+};
+
+/**
+ * Turns an expected line into a pattern for a real-time line: a hidden value (`....`) and a
+ * normalised port stand for whatever the real run printed there.
+ */
+function hiddenAsWildcard(line: string): RegExp {
+  const escaped = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replaceAll('\\.\\.\\.\\.', '[^ ]+').replaceAll('PORT', '\\d+')}$`);
+}
+
+/** Speed for the real-time run: high enough to be quick, low enough that timer order holds. */
+const REAL_TIME_SPEED: Record<string, string> = { '03': '10', '01': '10' };
+
+describe.each(lessons)('lesson $folder', (lesson) => {
+  it.each(['en', 'ja'])('prints the expected output in %s', async (language) => {
+    const expected = readFileSync(expectedFile(lesson.folder, language), 'utf8');
+    const result = await runLesson([lesson.number, '--deterministic', '--lang', language]);
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(expected);
+  });
+
+  it('keeps the line order in a real-time run', async () => {
+    const expected = stripStamps(readFileSync(expectedFile(lesson.folder, 'en'), 'utf8'));
+    const speed = REAL_TIME_SPEED[lesson.number] ?? '1';
+    const result = await runLesson([lesson.number, '--speed', speed, '--lang', 'en']);
+    expect(result.code).toBe(0);
+
+    const unordered = UNORDERED_IN_REAL_TIME[lesson.number] ?? (() => false);
+    const actual = stripStamps(result.stdout);
+    const ordered = expected.filter((line) => !unordered(line));
+    const actualOrdered = actual.filter((line) => !unordered(line));
+    expect(actualOrdered).toHaveLength(ordered.length);
+    ordered.forEach((line, index) => expect(actualOrdered[index]).toMatch(hiddenAsWildcard(line)));
+
+    const sortedExpected = expected.filter(unordered).sort();
+    const sortedActual = actual.filter(unordered).sort();
+    expect(sortedActual).toHaveLength(sortedExpected.length);
+    sortedExpected.forEach((line, index) => expect(sortedActual[index]).toMatch(hiddenAsWildcard(line)));
+  });
+});
