@@ -34,7 +34,8 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}): num
   const random = options.random ?? Math.random;
   checkPositive('initialDelayMs', initial);
   checkPositive('maxDelayMs', max);
-  if (!(factor >= 1)) throw new RangeError(`invalid backoff factor ${factor}: use a number of at least 1`);
+  if (!(factor >= 1))
+    throw new RangeError(`invalid backoff factor ${factor}: use a number of at least 1`);
 
   // Capping the exponent first keeps factor ** attempt from overflowing to Infinity.
   const exponential = initial * factor ** Math.min(Math.max(attempt, 0), 64);

@@ -27,7 +27,9 @@ export function createElapsedLogger(options: ElapsedLoggerOptions): ElapsedLogge
   const timestamps = options.timestamps ?? true;
 
   return (text: string) => {
-    const stamp = options.hideTimes ? `[+${HIDDEN_DURATION}ms]` : formatStamp(options.now() - startedAt);
+    const stamp = options.hideTimes
+      ? `[+${HIDDEN_DURATION}ms]`
+      : formatStamp(options.now() - startedAt);
     for (const line of text.split('\n')) options.write(timestamps ? `${stamp} ${line}` : line);
   };
 }

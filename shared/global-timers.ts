@@ -8,7 +8,8 @@ import { VirtualClock, type VirtualTimer } from './clock.ts';
 
 const require = createRequire(import.meta.url);
 const timersModule = require('node:timers') as typeof import('node:timers');
-const timersPromisesModule = require('node:timers/promises') as typeof import('node:timers/promises');
+const timersPromisesModule =
+  require('node:timers/promises') as typeof import('node:timers/promises');
 
 const original = {
   setTimeout: globalThis.setTimeout,
@@ -116,9 +117,15 @@ export function installScaledTimers(speed: number): InstalledTimers {
     clearTimeout: original.clearTimeout,
     clearInterval: original.clearInterval,
     promisesSetTimeout: (delay = 0, ...rest: unknown[]) =>
-      (original.promisesSetTimeout as (...args: unknown[]) => unknown)(Number(delay) / speed, ...rest),
+      (original.promisesSetTimeout as (...args: unknown[]) => unknown)(
+        Number(delay) / speed,
+        ...rest,
+      ),
     promisesSetInterval: (delay = 0, ...rest: unknown[]) =>
-      (original.promisesSetInterval as (...args: unknown[]) => unknown)(Number(delay) / speed, ...rest),
+      (original.promisesSetInterval as (...args: unknown[]) => unknown)(
+        Number(delay) / speed,
+        ...rest,
+      ),
     performanceNow: () => startedAt + lessonNow(),
     dateNow: () => Math.floor(epochAtStart + lessonNow()),
   });

@@ -12,12 +12,17 @@ export type Message = string | ((...args: never[]) => string);
 export type Catalogue<T extends Record<string, Message>> = { en: T; ja: { [K in keyof T]: T[K] } };
 
 /** Declares a catalogue; the English half fixes the keys and the argument types of both halves. */
-export function defineCatalogue<T extends Record<string, Message>>(catalogue: Catalogue<T>): Catalogue<T> {
+export function defineCatalogue<T extends Record<string, Message>>(
+  catalogue: Catalogue<T>,
+): Catalogue<T> {
   return catalogue;
 }
 
 /** Returns one language's messages from a catalogue. */
-export function pick<T extends Record<string, Message>>(catalogue: Catalogue<T>, language: Language): T {
+export function pick<T extends Record<string, Message>>(
+  catalogue: Catalogue<T>,
+  language: Language,
+): T {
   return catalogue[language] as T;
 }
 
@@ -49,7 +54,8 @@ export function detectLanguage(
 ): Language {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    const value =
+      arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
     const language = value === undefined ? undefined : parseLanguage(value);
     if (language) return language;
   }
@@ -59,6 +65,12 @@ export function detectLanguage(
     if (value) return languageFromLocale(value) ?? 'en';
   }
   return 'en';
+}
+
+// Calls a message function with placeholder arguments (numbers format as text in both languages).
+function renderSample(format: (...args: never[]) => string): string {
+  const args = Array.from({ length: format.length }, () => 1) as never[];
+  return String(format(...args));
 }
 
 /** Returns the keys that one language has and the other lacks, and the keys whose value is empty. */
@@ -71,8 +83,11 @@ export function checkCatalogue(catalogue: Catalogue<Record<string, Message>>): s
 
   for (const language of LANGUAGES) {
     for (const [key, value] of Object.entries(catalogue[language])) {
-      if (typeof value === 'string' && value.trim() === '') problems.push(`${language}.${key} is empty`);
-      if (typeof value === 'function' && String(value).trim() === '') problems.push(`${language}.${key} is empty`);
+      if (typeof value === 'string' && value.trim() === '')
+        problems.push(`${language}.${key} is empty`);
+      if (typeof value === 'function' && renderSample(value).trim() === '') {
+        problems.push(`${language}.${key} is empty`);
+      }
     }
   }
   return problems;

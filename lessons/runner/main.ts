@@ -6,7 +6,11 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
 import { VirtualClock } from '../../shared/clock.ts';
-import { driveVirtualClock, installScaledTimers, installVirtualTimers } from '../../shared/global-timers.ts';
+import {
+  driveVirtualClock,
+  installScaledTimers,
+  installVirtualTimers,
+} from '../../shared/global-timers.ts';
 import { detectLanguage, parseLanguage, pick, type Language } from '../../shared/i18n.ts';
 import { configureLesson } from '../../shared/lesson.ts';
 import { runnerMessages } from './messages.ts';
@@ -39,9 +43,27 @@ interface RunSettings {
   lessonOptions: Record<string, string | boolean | undefined>;
 }
 
-function parseCommandLine(argv: string[], text: Text, language: Language, lessons: LessonInfo[]): RunSettings {
-  // The lesson name decides which extra options are valid, so find it before the full parse.
-  const lessonName = argv.find((arg) => !arg.startsWith('-'));
+function parseCommandLine(
+  argv: string[],
+  text: Text,
+  language: Language,
+  lessons: LessonInfo[],
+): RunSettings {
+  // The lesson decides which extra options are valid, so find its name first; every lesson's
+  // options are known at this point so that an option value is never mistaken for the name.
+  const everyOption: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    ...RUNNER_OPTIONS,
+  };
+  for (const info of lessons)
+    for (const [name, spec] of Object.entries(info.options))
+      everyOption[name] = { type: spec.type };
+  const firstPass = parseArgs({
+    args: argv,
+    options: everyOption,
+    strict: false,
+    allowPositionals: true,
+  });
+  const lessonName = firstPass.positionals[0];
   const lesson = lessonName === undefined ? undefined : findLesson(lessons, lessonName);
   if (lessonName !== undefined && !lesson) {
     const choices = `${lessons[0]?.number ?? '01'}–${lessons.at(-1)?.number ?? '01'}`;
@@ -49,11 +71,19 @@ function parseCommandLine(argv: string[], text: Text, language: Language, lesson
   }
 
   const lessonSpecs = lesson?.options ?? {};
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...RUNNER_OPTIONS };
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    ...RUNNER_OPTIONS,
+  };
   for (const [name, spec] of Object.entries(lessonSpecs)) options[name] = { type: spec.type };
 
   // strict: false keeps parseArgs from throwing its own English errors; the tokens are checked below.
-  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args: argv,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values: Record<string, string | boolean | undefined> = {};
   let positionals = 0;
   for (const token of tokens) {
@@ -65,8 +95,10 @@ function parseCommandLine(argv: string[], text: Text, language: Language, lesson
 
     const spec = options[token.name];
     if (!spec) throw new UsageError(text.unknownOption(token.rawName));
-    if (spec.type === 'string' && token.value === undefined) throw new UsageError(text.missingValue(token.rawName));
-    if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(text.unexpectedValue(token.rawName));
+    if (spec.type === 'string' && token.value === undefined)
+      throw new UsageError(text.missingValue(token.rawName));
+    if (spec.type === 'boolean' && token.value !== undefined)
+      throw new UsageError(text.unexpectedValue(token.rawName));
     values[token.name] = spec.type === 'string' ? token.value : true;
   }
 
@@ -84,7 +116,8 @@ function parseCommandLine(argv: string[], text: Text, language: Language, lesson
   }
 
   const step = values.step === true;
-  if (step && lesson?.clock === 'real') throw new UsageError(text.stepNeedsVirtualClock(lesson.number));
+  if (step && lesson?.clock === 'real')
+    throw new UsageError(text.stepNeedsVirtualClock(lesson.number));
 
   const lessonOptions: Record<string, string | boolean | undefined> = {};
   for (const name of Object.keys(lessonSpecs)) lessonOptions[name] = values[name];
@@ -178,7 +211,8 @@ async function runLesson(settings: RunSettings, text: Text): Promise<void> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const language = parseLanguage(argv[argv.indexOf('--lang') + 1] ?? '') ?? detectLanguage(argv, process.env);
+  const language =
+    parseLanguage(argv[argv.indexOf('--lang') + 1] ?? '') ?? detectLanguage(argv, process.env);
   const text = pick(runnerMessages, language);
   const lessons = listLessons();
 

@@ -66,7 +66,8 @@ export const runnerMessages = defineCatalogue({
     invalidLang: (value: string) => `--lang "${value}" は無効です。ja か en を指定してください`,
     unknownOption: (option: string) =>
       `オプション "${option}" はありません。npm run lesson -- --help を参照してください`,
-    missingValue: (option: string) => `オプション ${option} には値が必要です（例: ${option}=VALUE）`,
+    missingValue: (option: string) =>
+      `オプション ${option} には値が必要です（例: ${option}=VALUE）`,
     unexpectedValue: (option: string) => `オプション ${option} は値を取りません`,
     unexpectedArgument: (value: string) =>
       `引数 "${value}" は不要です。オプションは -- の後に書いてください（例: npm run lesson 03 -- --speed 10）`,

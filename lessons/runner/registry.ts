@@ -62,6 +62,7 @@ export function listLessons(): LessonInfo[] {
 
 /** Finds a lesson by number (`03`, `3`) or folder name (`03-timers`). */
 export function findLesson(lessons: LessonInfo[], name: string): LessonInfo | undefined {
-  if (/^\d{1,2}$/.test(name)) return lessons.find((lesson) => lesson.number === name.padStart(2, '0'));
+  if (/^\d{1,2}$/.test(name))
+    return lessons.find((lesson) => lesson.number === name.padStart(2, '0'));
   return lessons.find((lesson) => lesson.folder === name);
 }

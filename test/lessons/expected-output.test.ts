@@ -57,6 +57,8 @@ describe.each(lessons)('lesson $folder', (lesson) => {
     const sortedExpected = expected.filter(unordered).sort();
     const sortedActual = actual.filter(unordered).sort();
     expect(sortedActual).toHaveLength(sortedExpected.length);
-    sortedExpected.forEach((line, index) => expect(sortedActual[index]).toMatch(hiddenAsWildcard(line)));
+    sortedExpected.forEach((line, index) =>
+      expect(sortedActual[index]).toMatch(hiddenAsWildcard(line)),
+    );
   });
 });

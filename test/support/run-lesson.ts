@@ -38,7 +38,11 @@ export function runLesson(
 
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`lesson runner ${args.join(' ')} timed out after ${options.timeoutMs ?? 20_000} ms`));
+      reject(
+        new Error(
+          `lesson runner ${args.join(' ')} timed out after ${options.timeoutMs ?? 20_000} ms`,
+        ),
+      );
     }, options.timeoutMs ?? 20_000);
     child.on('error', reject);
     child.on('close', (code) => {

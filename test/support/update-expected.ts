@@ -10,7 +10,9 @@ import { expectedFile, runLesson } from './run-lesson.ts';
 
 const names = process.argv.slice(2);
 if (names.length === 0) {
-  process.stderr.write('expected:update: name at least one lesson, e.g. npm run expected:update -- 03\n');
+  process.stderr.write(
+    'expected:update: name at least one lesson, e.g. npm run expected:update -- 03\n',
+  );
   process.exit(2);
 }
 
@@ -18,14 +20,20 @@ const lessons = listLessons();
 for (const name of names) {
   const lesson = findLesson(lessons, name);
   if (!lesson) {
-    process.stderr.write(`expected:update: unknown lesson "${name}": see npm run lesson for the list\n`);
+    process.stderr.write(
+      `expected:update: unknown lesson "${name}": see npm run lesson for the list\n`,
+    );
     process.exit(2);
   }
 
   for (const language of ['en', 'ja']) {
-    const result = await runLesson([lesson.number, '--deterministic', '--lang', language], { timeoutMs: 120_000 });
+    const result = await runLesson([lesson.number, '--deterministic', '--lang', language], {
+      timeoutMs: 120_000,
+    });
     if (result.code !== 0 || result.stderr !== '') {
-      process.stderr.write(`expected:update: lesson ${lesson.number} (${language}) failed with exit code ${result.code}:\n${result.stderr}`);
+      process.stderr.write(
+        `expected:update: lesson ${lesson.number} (${language}) failed with exit code ${result.code}:\n${result.stderr}`,
+      );
       process.exit(1);
     }
     const file = expectedFile(lesson.folder, language);
