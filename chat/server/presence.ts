@@ -1,0 +1,99 @@
+// Presence coalescing: joins and leaves are queued and flushed at most once per interval, so a
+// connection storm of N clients costs O(N) deliveries instead of one event per join per client.
+import type { PlainServerEvent, V1ServerEvent } from '../../shared/protocol.ts';
+import type { BroadcastEvents } from './broadcast.ts';
+
+/** A flush with at most this many changes sends one plain-compatible join/leave event per change. */
+export const INDIVIDUAL_PRESENCE_MAX = 3;
+
+/** Names listed in a v1 `presence` summary per direction. */
+export const PRESENCE_NAMES_MAX = 20;
+
+export interface PresenceChange {
+  change: 'join' | 'leave';
+  username: string;
+  /** Connected clients right after this change. */
+  count: number;
+}
+
+export class PresenceCoalescer {
+  #pending: PresenceChange[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  readonly #flushMs: number;
+  readonly #deliver: (events: BroadcastEvents[]) => void;
+
+  /** `deliver` receives the events of one flush, in order, each to broadcast once. */
+  constructor(flushMs: number, deliver: (events: BroadcastEvents[]) => void) {
+    this.#flushMs = flushMs;
+    this.#deliver = deliver;
+  }
+
+  add(change: PresenceChange): void {
+    this.#pending.push(change);
+    this.#timer ??= setTimeout(() => this.flush(), this.#flushMs);
+  }
+
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const changes = this.#pending;
+    this.#pending = [];
+    if (changes.length > 0) this.#deliver(summarisePresence(changes));
+  }
+
+  /** Drops pending changes and the timer: on shutdown everyone is leaving anyway. */
+  close(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pending = [];
+  }
+}
+
+/**
+ * Turns the changes of one flush into events: one join/leave per change for a small flush; for a
+ * larger one, at most one `join` and one `leave` summary for plain clients and one `presence`
+ * event for v1 clients.
+ */
+export function summarisePresence(changes: readonly PresenceChange[]): BroadcastEvents[] {
+  if (changes.length <= INDIVIDUAL_PRESENCE_MAX) {
+    return changes.map(({ change, username, count }) => {
+      const event = { type: change, username, count } as const;
+      return { plain: event, v1: event };
+    });
+  }
+
+  const joined = changes
+    .filter((change) => change.change === 'join')
+    .map((change) => change.username);
+  const left = changes
+    .filter((change) => change.change === 'leave')
+    .map((change) => change.username);
+  const count = changes[changes.length - 1]!.count;
+
+  const events: BroadcastEvents[] = [];
+  const plainSummaries: PlainServerEvent[] = [];
+  if (joined.length > 0)
+    plainSummaries.push({ type: 'join', username: summariseNames(joined), count });
+  if (left.length > 0)
+    plainSummaries.push({ type: 'leave', username: summariseNames(left), count });
+
+  const presence: V1ServerEvent = {
+    type: 'presence',
+    joined: joined.slice(0, PRESENCE_NAMES_MAX),
+    left: left.slice(0, PRESENCE_NAMES_MAX),
+    joinedCount: joined.length,
+    leftCount: left.length,
+    count,
+  };
+
+  events.push({ plain: plainSummaries[0], v1: presence });
+  if (plainSummaries[1]) events.push({ plain: plainSummaries[1] });
+  return events;
+}
+
+/** Returns `alice`, `alice and bob`, `alice, bob and carol` or `alice, bob and 98 others`. */
+export function summariseNames(names: readonly string[]): string {
+  if (names.length === 1) return names[0]!;
+  if (names.length <= 3) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names[0]}, ${names[1]} and ${names.length - 2} others`;
+}

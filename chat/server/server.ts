@@ -1,0 +1,214 @@
+// Starts the chat server in-process: HTTP app, WebSocket upgrade checks, connection handling,
+// hub subscription, presence coalescing, heartbeat and graceful shutdown. The CLI, the tests,
+// the lessons and the benchmarks all start it through `startChatServer`.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+
+import { CloseCode, PROTOCOL_V1 } from '../../shared/protocol.ts';
+import { broadcast, type BroadcastEvents } from './broadcast.ts';
+import { DEFAULT_CONFIG, normaliseOrigin, type ChatServerConfig } from './config.ts';
+import { createConnectionHandler } from './connection.ts';
+import { checkHandshake, rejectUpgrade } from './handshake.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { createHttpApp } from './http-app.ts';
+import type { ChatHub, HubEvent } from './hub.ts';
+import { createLogger, createRepeatedErrorLog, type Logger } from './logger.ts';
+import { MemoryChatHub } from './memory-hub.ts';
+import { PresenceCoalescer } from './presence.ts';
+import type { Connection } from './registry.ts';
+import { ConnectionRegistry } from './registry.ts';
+import { closeStaggered } from './shutdown.ts';
+
+export interface ChatServerOptions extends Partial<ChatServerConfig> {
+  /** Hub to use; defaults to an in-memory hub that the server also closes. */
+  hub?: ChatHub;
+  /** Logger to use; defaults to one built from `logFormat` and `logLevel`. */
+  logger?: Logger;
+}
+
+export interface ChatServer {
+  /** Base URL such as `http://127.0.0.1:3000`; the chat endpoint is `${url}/chat`. */
+  readonly url: string;
+  readonly port: number;
+  readonly config: Readonly<ChatServerConfig>;
+  readonly hub: ChatHub;
+  readonly logger: Logger;
+  readonly httpServer: Server;
+  /** Open WebSocket connections. */
+  connectionCount(): number;
+  /** Sends queued join/leave changes now instead of at the end of the flush interval. */
+  flushPresence(): void;
+  /** Graceful shutdown: readiness false, new upgrades refused with 503, sockets closed with 1001. */
+  close(): Promise<void>;
+}
+
+export async function startChatServer(options: ChatServerOptions = {}): Promise<ChatServer> {
+  const { hub: givenHub, logger: givenLogger, ...overrides } = options;
+  const config: ChatServerConfig = { ...DEFAULT_CONFIG, ...withoutUndefined(overrides) };
+  config.allowedOrigins = config.allowedOrigins.map((origin) => normaliseOrigin(origin) ?? origin);
+  const logger = givenLogger ?? createLogger(config);
+  const hub =
+    givenHub ??
+    new MemoryChatHub({ historySize: config.historySize, dedupeSize: config.dedupeSize });
+  const registry = new ConnectionRegistry();
+  const logRepeatedError = createRepeatedErrorLog(logger);
+  let shuttingDown = false;
+
+  const broadcastOptions = {
+    maxBufferedBytes: config.maxBufferedBytes,
+    onSlowConsumer(connection: Connection) {
+      logger.warn(
+        {
+          connectionId: connection.id,
+          username: connection.username,
+          bufferedAmount: connection.socket.bufferedAmount,
+        },
+        'closing slow consumer',
+      );
+      connection.socket.close(CloseCode.SLOW_CONSUMER, 'slow consumer');
+    },
+  };
+  const deliver = (events: BroadcastEvents) => broadcast(registry, events, broadcastOptions);
+
+  const presence = new PresenceCoalescer(config.presenceFlushMs, (events) =>
+    events.forEach(deliver),
+  );
+  const unsubscribe = hub.subscribe((event: HubEvent) => {
+    if (event.type === 'message') {
+      const { username, message, timestamp } = event.message;
+      deliver({
+        plain: { type: 'message', username, message, timestamp },
+        v1: { type: 'message', ...event.message },
+      });
+    } else {
+      presence.add({ change: event.change, username: event.username, count: event.count });
+    }
+  });
+
+  const app = createHttpApp({ ready: () => !shuttingDown });
+  const httpServer = createServer(app);
+  const webSocketServer = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxFrameBytes,
+    perMessageDeflate: config.perMessageDeflate,
+    // The registry tracks connections; ws's own client set would be a second copy.
+    clientTracking: false,
+    handleProtocols: (protocols) => (protocols.has(PROTOCOL_V1) ? PROTOCOL_V1 : false),
+  });
+  const acceptConnection = createConnectionHandler({
+    config,
+    hub,
+    registry,
+    logger,
+    logRepeatedError,
+    now: Date.now,
+  });
+
+  // A client that resets the connection during the handshake must not crash the process.
+  const onUpgradeSocketError = (error: Error) =>
+    logger.debug({ err: error }, 'upgrade socket error');
+
+  httpServer.on('upgrade', (request, socket, head) => {
+    socket.on('error', onUpgradeSocketError);
+
+    const handshake = checkHandshake(request, {
+      shuttingDown,
+      allowedOrigins: config.allowedOrigins,
+    });
+    if (!handshake.ok) {
+      logger.info(
+        { status: handshake.status, code: handshake.code, reason: handshake.reason },
+        'handshake rejected',
+      );
+      rejectUpgrade(socket, handshake.status, { code: handshake.code, message: handshake.message });
+      return;
+    }
+
+    webSocketServer.handleUpgrade(request, socket, head, (webSocket) =>
+      acceptConnection(webSocket, handshake, request),
+    );
+  });
+
+  httpServer.on('clientError', (error, socket) => {
+    logger.debug({ err: error }, 'malformed HTTP request');
+    socket.destroy();
+  });
+
+  const stopHeartbeat = startHeartbeat(registry, {
+    intervalMs: config.heartbeatIntervalMs,
+    timeoutMs: config.heartbeatTimeoutMs,
+    onDead(connection, silentMs) {
+      logger.info(
+        { connectionId: connection.id, username: connection.username, silentMs },
+        'terminating silent client',
+      );
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info(
+    {
+      url,
+      maxMessageGraphemes: config.maxMessageGraphemes,
+      maxFrameBytes: config.maxFrameBytes,
+      rateBurst: config.rateBurst,
+      ratePerSecond: config.ratePerSecond,
+      maxBufferedBytes: config.maxBufferedBytes,
+      heartbeatIntervalMs: config.heartbeatIntervalMs,
+      historySize: config.historySize,
+      allowedOrigins: config.allowedOrigins,
+    },
+    'chat server listening',
+  );
+
+  let closing: Promise<void> | undefined;
+  async function close(): Promise<void> {
+    shuttingDown = true;
+    logger.info({ connections: registry.size }, 'chat server shutting down');
+
+    stopHeartbeat();
+    presence.close();
+    unsubscribe();
+    const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+
+    await closeStaggered(
+      [...registry.values()].map((connection) => connection.socket),
+      config.shutdownStaggerMs,
+    );
+
+    if (!givenHub) await hub.close();
+    httpServer.closeAllConnections();
+    await serverClosed;
+    logger.info('chat server stopped');
+  }
+
+  return {
+    url,
+    port,
+    config,
+    hub,
+    logger,
+    httpServer,
+    connectionCount: () => registry.size,
+    flushPresence: () => presence.flush(),
+    close: () => (closing ??= close()),
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as Partial<T>;
+}

@@ -1,0 +1,181 @@
+// History, resume and dedupe: a v1 client that reconnects gets exactly the messages it missed,
+// a restarted server says its history is gone, and a resend with the same id is broadcast once.
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { ChatServer, ChatServerOptions } from '../../chat/server/server.ts';
+import {
+  connect,
+  startTestServer,
+  type ConnectOptions,
+  type ServerEvent,
+  type TestClient,
+} from './helpers.ts';
+
+const servers: ChatServer[] = [];
+const clients: TestClient[] = [];
+
+async function start(options: ChatServerOptions = {}): Promise<ChatServer> {
+  const server = await startTestServer(options);
+  servers.push(server);
+  return server;
+}
+
+async function open(server: ChatServer, options: ConnectOptions): Promise<TestClient> {
+  const client = await connect(server, options);
+  clients.push(client);
+  return client;
+}
+
+/** Sends messages and waits until the sender has seen the last one broadcast. */
+async function say(client: TestClient, ...messages: string[]): Promise<ServerEvent> {
+  for (const message of messages) client.send({ type: 'message', message });
+  const last = messages[messages.length - 1];
+  return client.next((event) => event.type === 'message' && event.message === last);
+}
+
+const texts = (event: ServerEvent) =>
+  (event.messages as { message: string }[]).map((message) => message.message);
+const seqs = (event: ServerEvent) =>
+  (event.messages as { seq: number }[]).map((message) => message.seq);
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.close()));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+describe('chat server', () => {
+  describe('resume', () => {
+    it('replays exactly the missed messages from query parameters', async () => {
+      const server = await start();
+      const alice = await open(server, { username: 'alice', v1: true });
+      const bob = await open(server, { username: 'bob', v1: true });
+      const epoch = alice.events[0]!.epoch as string;
+
+      const lastSeen = await say(bob, 'one', 'two', 'three');
+      await alice.next((event) => event.type === 'message' && event.seq === lastSeen.seq);
+      alice.socket.terminate();
+      await alice.closed;
+
+      await say(bob, 'four', 'five', 'six');
+      const back = await open(server, {
+        username: 'alice',
+        v1: true,
+        query: { epoch, after: '3' },
+      });
+      const history = back.events[2]!;
+
+      expect(history).toMatchObject({ type: 'history', epoch, lost: 0, epochChanged: false });
+      expect(texts(history)).toEqual(['four', 'five', 'six']);
+      expect(seqs(history)).toEqual([4, 5, 6]);
+
+      await say(bob, 'seven');
+      await back.next((event) => event.type === 'message' && event.message === 'seven');
+      const live = back.events
+        .filter((event) => event.type === 'message')
+        .map((event) => event.seq);
+      expect(live).toEqual([7]);
+    });
+
+    it('replays the missed messages for a resume command', async () => {
+      const server = await start();
+      const alice = await open(server, { username: 'alice', v1: true });
+      const epoch = alice.events[0]!.epoch as string;
+      await say(alice, 'a', 'b', 'c');
+
+      alice.send({ type: 'resume', epoch, after: 1 });
+      const history = await alice.next('history');
+      expect(history).toMatchObject({ epoch, lost: 0, epochChanged: false });
+      expect(texts(history)).toEqual(['b', 'c']);
+    });
+
+    it('replays nothing when the client is up to date', async () => {
+      const server = await start();
+      const alice = await open(server, { username: 'alice', v1: true });
+      const epoch = alice.events[0]!.epoch as string;
+      await say(alice, 'a', 'b');
+
+      alice.send({ type: 'resume', epoch, after: 2 });
+      expect(await alice.next('history')).toMatchObject({
+        messages: [],
+        lost: 0,
+        epochChanged: false,
+      });
+    });
+
+    it('reports how many messages fell out of the window', async () => {
+      const server = await start({ historySize: 3 });
+      const alice = await open(server, { username: 'alice', v1: true });
+      const epoch = alice.events[0]!.epoch as string;
+      await say(alice, '1', '2', '3', '4', '5', '6');
+
+      const back = await open(server, { username: 'late', v1: true, query: { epoch, after: '1' } });
+      const history = back.events[2]!;
+      expect(history).toMatchObject({ lost: 2, epochChanged: false });
+      expect(seqs(history)).toEqual([4, 5, 6]);
+    });
+
+    it('says the history was lost after a restart', async () => {
+      const first = await start();
+      const alice = await open(first, { username: 'alice', v1: true });
+      const oldEpoch = alice.events[0]!.epoch as string;
+      await say(alice, 'before restart');
+      await alice.close();
+      await first.close();
+
+      const second = await start();
+      const helper = await open(second, { username: 'helper', v1: true });
+      await say(helper, 'after restart');
+
+      const back = await open(second, {
+        username: 'alice',
+        v1: true,
+        query: { epoch: oldEpoch, after: '1' },
+      });
+      const welcome = back.events[0]!;
+      const history = back.events[2]!;
+      expect(welcome.epoch).not.toBe(oldEpoch);
+      expect(history).toMatchObject({
+        type: 'history',
+        epoch: welcome.epoch,
+        epochChanged: true,
+        lost: 0,
+      });
+      expect(texts(history)).toEqual(['after restart']);
+    });
+  });
+
+  describe('dedupe', () => {
+    it('broadcasts a resend with the same client message id once', async () => {
+      const server = await start();
+      const observer = await open(server, { username: 'observer', v1: true });
+      const alice = await open(server, { username: 'alice', v1: true });
+
+      alice.send({ type: 'message', message: 'only once', clientMsgId: 'm-1' });
+      const ack = await alice.next('ack');
+      expect(ack).toMatchObject({ clientMsgId: 'm-1', duplicate: false });
+
+      alice.socket.terminate();
+      await alice.closed;
+      const again = await open(server, { username: 'alice', v1: true });
+      again.send({ type: 'message', message: 'only once', clientMsgId: 'm-1' });
+      expect(await again.next('ack')).toEqual({ ...ack, duplicate: true });
+
+      await say(observer, 'marker');
+      const received = observer.events
+        .filter((event) => event.type === 'message')
+        .map((event) => event.message);
+      expect(received).toEqual(['only once', 'marker']);
+    });
+
+    it('keeps ids of different users apart', async () => {
+      const server = await start();
+      const alice = await open(server, { username: 'alice', v1: true });
+      const bob = await open(server, { username: 'bob', v1: true });
+
+      alice.send({ type: 'message', message: 'from alice', clientMsgId: 'same' });
+      bob.send({ type: 'message', message: 'from bob', clientMsgId: 'same' });
+      expect(await alice.next('ack')).toMatchObject({ seq: 1, duplicate: false });
+      expect(await bob.next('ack')).toMatchObject({ seq: 2, duplicate: false });
+    });
+  });
+});
