@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
+import { lessonExerciseStates } from '../../exercises/progress.ts';
 import { VirtualClock } from '../../shared/clock.ts';
 import {
   driveVirtualClock,
@@ -137,9 +138,13 @@ function parseCommandLine(
 function printList(lessons: LessonInfo[], text: Text, language: Language): void {
   console.log(text.listHeading);
   console.log('');
+  const exerciseStates = lessonExerciseStates();
   for (const lesson of lessons) {
     console.log(`  ${lesson.number}  ${lesson.title[language]}`);
     console.log(`      ${lesson.summary[language]}`);
+    const done = exerciseStates.get(lesson.number);
+    if (done !== undefined)
+      console.log(`      ${text.listExercise(done ? text.exerciseDone : text.exerciseNotDone)}`);
   }
 }
 

@@ -1,0 +1,123 @@
+// Command-line parsing shared by verify, hint and reset: options, the language, the exercise
+// name, and usage errors printed as one line with exit code 2.
+
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { detectLanguage, parseLanguage, pick, type Language } from '../shared/i18n.ts';
+import { exerciseMessages } from './messages.ts';
+import { findExercises, listExercises, type ExerciseInfo } from './registry.ts';
+
+export type Text = typeof exerciseMessages.en;
+
+/** A mistake in the command line: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+}
+
+export interface ParsedCommandLine {
+  language: Language;
+  text: Text;
+  values: Record<string, string | boolean | undefined>;
+  /** The exercise name given, e.g. `03` or `11/backoff`. */
+  name: string | undefined;
+}
+
+/** Picks the language before anything else, so even a usage error is in the learner's language. */
+export function languageOf(argv: string[]): Language {
+  return detectLanguage(argv, process.env);
+}
+
+export function parseCommandLine(
+  command: string,
+  argv: string[],
+  options: Record<string, OptionSpec>,
+): ParsedCommandLine {
+  const language = languageOf(argv);
+  const text = pick(exerciseMessages, language);
+  const allOptions = { ...options, lang: { type: 'string' }, help: { type: 'boolean' } } as const;
+
+  // strict: false keeps parseArgs from throwing its own English errors; the tokens are checked here.
+  const { tokens } = parseArgs({
+    args: argv,
+    options: allOptions,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values: Record<string, string | boolean | undefined> = {};
+  let name: string | undefined;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      if (name !== undefined) throw new UsageError(text.unexpectedArgument(token.value));
+      name = token.value;
+      continue;
+    }
+    if (token.kind !== 'option') continue;
+
+    const spec = (allOptions as Record<string, OptionSpec>)[token.name];
+    if (!spec) throw new UsageError(text.unknownOption(token.rawName, command));
+    if (spec.type === 'string' && token.value === undefined)
+      throw new UsageError(text.missingValue(token.rawName));
+    if (spec.type === 'boolean' && token.value !== undefined)
+      throw new UsageError(text.unexpectedValue(token.rawName));
+    values[token.name] = spec.type === 'string' ? token.value : true;
+  }
+
+  if (values.lang !== undefined && !parseLanguage(String(values.lang)))
+    throw new UsageError(text.invalidLang(String(values.lang)));
+  return { language, text, values, name };
+}
+
+/** Resolves the exercise name to exercises; without a name, every exercise. */
+export function selectExercises(name: string | undefined, text: Text): ExerciseInfo[] {
+  const all = listExercises();
+  if (name === undefined) return all;
+
+  const selected = findExercises(all, name);
+  if (selected.length === 0) {
+    const choices = [...new Set(all.flatMap((exercise) => [exercise.lesson, exercise.id]))];
+    throw new UsageError(text.unknownExercise(name, choices.join(', ')));
+  }
+  return selected;
+}
+
+/** Checks a `--dir` value: it must name a folder, and only one exercise may be selected. */
+export function resolveDirOption(
+  dir: string,
+  exercises: ExerciseInfo[],
+  name: string | undefined,
+  text: Text,
+): string {
+  if (exercises.length !== 1) throw new UsageError(text.dirNeedsOneExercise(name ?? ''));
+  const resolved = path.resolve(dir);
+  if (!existsSync(resolved) || !statSync(resolved).isDirectory())
+    throw new UsageError(text.dirNotFound(dir));
+  return resolved;
+}
+
+/**
+ * Runs a command's main function: a UsageError becomes one line on stderr and exit code 2, and
+ * the returned number becomes the exit code.
+ */
+export async function runCommand(
+  command: string,
+  argv: string[],
+  main: (argv: string[]) => Promise<number>,
+): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${command}: ${error.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+/** A path relative to the current folder, as the learner would type it. */
+export function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || '.';
+}
