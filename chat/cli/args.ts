@@ -1,0 +1,99 @@
+// Command-line parsing of the terminal chat client: flags, language and the checks that turn bad
+// input into one usage line instead of a stack trace.
+
+import { parseArgs } from 'node:util';
+
+import { parseChatUrl } from '../../shared/chat-client.ts';
+import { chatClientMessagesFor, describeRejection } from '../../shared/chat-client.messages.ts';
+import { detectLanguage, parseLanguage, type Language } from '../../shared/i18n.ts';
+import { MAX_USERNAME_GRAPHEMES, validateUsername } from '../../shared/text.ts';
+import { cliMessagesFor } from './messages.ts';
+import { neutraliseTerminalText } from './terminal-text.ts';
+
+export const DEFAULT_CHAT_URL = 'ws://127.0.0.1:3000/chat';
+
+export type CliArgs =
+  | { kind: 'run'; name: string; url: string; language: Language }
+  | { kind: 'help'; language: Language }
+  | { kind: 'error'; message: string; language: Language };
+
+/** Parses the flags; every problem becomes an `error` result whose message names the value and the fix. */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): CliArgs {
+  const language = detectLanguage(argv, env);
+  const text = cliMessagesFor(language);
+
+  let values: { name?: string; url?: string; lang?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        name: { type: 'string' },
+        url: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return {
+      kind: 'error',
+      message: text.invalidArguments(neutraliseTerminalText((error as Error).message)),
+      language,
+    };
+  }
+
+  if (values.lang !== undefined && !parseLanguage(values.lang)) {
+    // The language itself is what is wrong, so this one line carries both languages.
+    const value = neutraliseTerminalText(values.lang);
+    const message = `invalid --lang "${value}": use ja or en / --lang "${value}" は使えません。ja か en を指定してください`;
+    return { kind: 'error', message, language };
+  }
+  if (values.help) return { kind: 'help', language };
+
+  if (values.name === undefined || values.name.trim() === '') {
+    return { kind: 'error', message: text.missingName, language };
+  }
+  const checked = validateUsername(values.name);
+  if (!checked.ok) {
+    const reason = describeRejection(
+      chatClientMessagesFor(language),
+      checked.code,
+      MAX_USERNAME_GRAPHEMES,
+    );
+    return {
+      kind: 'error',
+      message: text.invalidName(neutraliseTerminalText(values.name), reason),
+      language,
+    };
+  }
+
+  const url = values.url ?? DEFAULT_CHAT_URL;
+  try {
+    parseChatUrl(url);
+  } catch {
+    return { kind: 'error', message: text.invalidUrl(neutraliseTerminalText(url)), language };
+  }
+
+  return { kind: 'run', name: checked.value, url, language };
+}
+
+/** Returns the help text in one language. */
+export function formatHelp(language: Language): string {
+  const text = cliMessagesFor(language);
+  return [
+    text.usage,
+    '',
+    text.helpIntro,
+    '',
+    `  --name NAME   ${text.helpName}`,
+    `  --url URL     ${text.helpUrl}`,
+    `  --lang ja|en  ${text.helpLang}`,
+    `  --help, -h    ${text.helpHelp}`,
+    '',
+    text.helpCommands,
+  ].join('\n');
+}

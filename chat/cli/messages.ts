@@ -1,0 +1,61 @@
+// Japanese and English texts of the terminal chat client: help, usage errors and the lines it
+// prints for messages, the user list and the outbox. Connection texts shared with the browser
+// client live in shared/chat-client.messages.ts.
+
+import { defineCatalogue, pick, type Language } from '../../shared/i18n.ts';
+
+export const cliMessages = defineCatalogue({
+  en: {
+    usage: 'Usage: npm run chat:cli -- --name NAME [--url ws://127.0.0.1:3000/chat] [--lang ja|en]',
+    helpIntro:
+      'Terminal chat client: prints chat events as lines and sends each line you type. Piped input is sent, then the client exits once every message is confirmed.',
+    helpName: 'Your username (at most 20 characters; required).',
+    helpUrl: 'WebSocket URL of the chat server (default ws://127.0.0.1:3000/chat).',
+    helpLang: 'Language of the client: ja or en (default: from LC_ALL, LC_MESSAGES or LANG).',
+    helpCommands: 'Commands: /who lists who is online, /quit leaves.',
+    helpHelp: 'Show this help and exit.',
+    errorPrefix: 'loopchat chat:cli: ',
+    missingName: 'missing --name; give your username, e.g. --name alice',
+    invalidName: (name: string, reason: string) => `invalid --name "${name}": ${reason}`,
+    invalidUrl: (url: string) =>
+      `invalid --url "${url}": use a WebSocket URL such as ws://127.0.0.1:3000/chat`,
+    invalidArguments: (detail: string) => `${detail}; run with --help to see the options`,
+    whoHeader: (count: number) => `Online (${count}):`,
+    whoTruncated: 'The list is cut at 200 names.',
+    queuedOffline: (count: number) => `Queued while offline: ${count} message(s) waiting`,
+    rejectedExit: 'Change the name or the URL and start again.',
+    pendingAtQuit: (count: number) => `Quit with ${count} message(s) not delivered.`,
+    unknownCommand: (command: string) => `Unknown command ${command}; use /who or /quit`,
+  },
+  ja: {
+    usage:
+      '使い方: npm run chat:cli -- --name 名前 [--url ws://127.0.0.1:3000/chat] [--lang ja|en]',
+    helpIntro:
+      'ターミナル用のチャットクライアントです。チャットのイベントを 1 行ずつ表示し、入力した各行を送信します。パイプで渡した入力は送信され、すべてのメッセージが確認されると終了します。',
+    helpName: 'ユーザー名（20 文字まで、必須）。',
+    helpUrl: 'チャットサーバーの WebSocket URL（既定値 ws://127.0.0.1:3000/chat）。',
+    helpLang:
+      'クライアントの言語: ja または en（既定値は LC_ALL、LC_MESSAGES、LANG から決めます）。',
+    helpCommands: 'コマンド: /who で接続中のユーザーを表示し、/quit で退室します。',
+    helpHelp: 'このヘルプを表示して終了します。',
+    errorPrefix: 'loopchat chat:cli: ',
+    missingName: '--name がありません。ユーザー名を指定してください（例: --name alice）',
+    invalidName: (name: string, reason: string) => `--name "${name}" は使えません: ${reason}`,
+    invalidUrl: (url: string) =>
+      `--url "${url}" は不正です。ws://127.0.0.1:3000/chat のような WebSocket URL を指定してください`,
+    invalidArguments: (detail: string) => `${detail}。--help でオプションを確認してください`,
+    whoHeader: (count: number) => `接続中（${count} 人）:`,
+    whoTruncated: '一覧は 200 人で打ち切られています。',
+    queuedOffline: (count: number) => `オフラインのため ${count} 件のメッセージが送信待ちです`,
+    rejectedExit: '名前か URL を変えて、もう一度起動してください。',
+    pendingAtQuit: (count: number) => `${count} 件のメッセージを届けないまま終了しました。`,
+    unknownCommand: (command: string) =>
+      `不明なコマンド ${command} です。/who か /quit を使ってください`,
+  },
+});
+
+export type CliMessages = (typeof cliMessages)['en'];
+
+export function cliMessagesFor(language: Language): CliMessages {
+  return pick(cliMessages, language);
+}
