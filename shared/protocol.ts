@@ -90,9 +90,9 @@ export type EventOf<M extends EventSpecMap, K extends keyof M = keyof M> = K ext
 // Error codes and close codes.
 
 /**
- * Every error code with where it appears: `handshake` codes come as HTTP responses with a JSON
- * body `{ code, message }` instead of the upgrade; `event` codes come as `error` events (with
- * `code` in v1) while the connection stays open.
+ * Every error code with where it appears. A `handshake` code comes as an HTTP response with a
+ * JSON body `{ code, message }` instead of the upgrade. An `event` code comes as an `error` event
+ * (with `code` in v1) while the connection stays open.
  */
 export const ERROR_CODES = {
   NOT_FOUND: { where: 'handshake', status: 404, doc: 'The upgrade request was not for `/chat`.' },
@@ -313,7 +313,7 @@ export const v1ServerEvents = {
   users: {
     doc: 'The user list: sent after `welcome` and in answer to `who`.',
     fields: {
-      users: list(username, 'Names of connected users, sorted, at most 200.'),
+      users: list(username, 'Names of connected users in join order, at most 200.'),
       count,
       truncated: flag('True when the list was cut at 200 names.'),
     },

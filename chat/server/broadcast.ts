@@ -33,8 +33,8 @@ export function broadcast(
   for (const connection of registry.values()) {
     const { socket } = connection;
     if (socket.readyState !== WebSocket.OPEN) {
-      // A socket that is closing keeps its record until its close event; one that is closed
-      // but still listed (its close event was lost) is cleaned up here.
+      // A closing socket keeps its record until its close event. A closed one that is still
+      // listed is removed here as a safety net, so the registry cannot leak records.
       if (socket.readyState === WebSocket.CLOSED) registry.delete(socket);
       continue;
     }

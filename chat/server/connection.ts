@@ -90,8 +90,8 @@ export function createConnectionHandler(
 
   function handleFrame(connection: Connection, data: RawData, isBinary: boolean): void {
     const time = now();
-    const taken = takeToken(connection.bucket, rateLimit, time);
-    if (!taken.ok) {
+    const token = takeToken(connection.bucket, rateLimit, time);
+    if (!token.ok) {
       const flooding = countRejection(
         connection.flood,
         time,
@@ -109,9 +109,9 @@ export function createConnectionHandler(
       sendError(
         connection,
         'RATE_LIMITED',
-        messagesFor(connection.language).RATE_LIMITED(taken.retryAfterMs),
+        messagesFor(connection.language).RATE_LIMITED(token.retryAfterMs),
         {
-          retryAfterMs: taken.retryAfterMs,
+          retryAfterMs: token.retryAfterMs,
         },
       );
       return;
@@ -193,8 +193,8 @@ export function createConnectionHandler(
       return;
     }
 
-    // The hub reports the new message to every server (this one included), which broadcasts it,
-    // so the sender gets its own message the same way as everyone else; the ack follows.
+    // The hub reports the new message to every server, this one included, and each server
+    // broadcasts it. The sender therefore gets its own message like everyone else, then the ack.
     const result = await hub.publishMessage({
       username: connection.username,
       message: checked.value,
@@ -269,8 +269,8 @@ export function createConnectionHandler(
     }
 
     // NOTE: with a hub whose calls take real time (Redis), a message published between the
-    // history read above and this line reaches neither the replay nor the broadcast; v1 clients
-    // see the gap in `seq` and can send `resume`.
+    // history read above and this line reaches neither the replay nor the broadcast. v1 clients
+    // detect the gap in `seq` and can send `resume`.
     connection.ready = true;
     socket.resume();
   }

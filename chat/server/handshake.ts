@@ -96,7 +96,8 @@ export function checkHandshake(
 /**
  * Returns true when the origin is the server itself (same host and port as the `Host` header)
  * or listed. A browser always sends `Origin` on a WebSocket upgrade, so a foreign page cannot
- * ride on the user's connection; terminal clients send none and are allowed by the caller.
+ * open a chat connection in the user's name. Terminal clients send none, and the caller allows
+ * them.
  */
 export function isOriginAllowed(
   origin: string,

@@ -12,7 +12,7 @@ export function createHttpApp(state: HttpAppState): Express {
   const app = express();
   app.disable('x-powered-by');
 
-  // Alive as long as the process answers; restarting it would not help otherwise.
+  // Liveness only: a 200 means the event loop runs, so an orchestrator restarts only a hung process.
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });

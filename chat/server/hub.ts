@@ -53,7 +53,7 @@ export interface ChatHub {
   join(requestedName: string): Promise<{ username: string; count: number }>;
   /** Releases a name taken by `join` and reports the leave. */
   leave(username: string): Promise<{ count: number }>;
-  /** Sorted names of connected users, at most `limit`, plus the full count. */
+  /** Names of connected users in join order, at most `limit`, plus the full count. */
   users(limit: number): Promise<{ users: string[]; count: number }>;
   /** Assigns the next sequence number, stores the message and reports it, unless it is a resend. */
   publishMessage(request: PublishRequest): Promise<PublishResult>;

@@ -57,7 +57,13 @@ export class MemoryChatHub implements ChatHub {
   }
 
   async users(limit: number): Promise<{ users: string[]; count: number }> {
-    const users = [...this.#online].sort().slice(0, limit);
+    // Join order, not sorted: sorting every name for every connecting client would make a
+    // connection storm cost O(N² log N).
+    const users: string[] = [];
+    for (const name of this.#online) {
+      if (users.length >= limit) break;
+      users.push(name);
+    }
     return { users, count: this.#online.size };
   }
 
@@ -100,8 +106,8 @@ export class MemoryChatHub implements ChatHub {
       return { epoch: this.epoch, messages: this.#newest(limit), lost: 0, epochChanged: true };
     }
 
-    // The window holds consecutive sequence numbers, so the oldest kept one tells how many of
-    // the messages the client missed are gone.
+    // The window contains consecutive sequence numbers, so the oldest kept one gives the number
+    // of missed messages that are gone.
     const oldestKept = this.#history[0]?.seq ?? this.#seq + 1;
     const lost = Math.max(0, oldestKept - 1 - after.seq);
     const messages = this.#history.filter((message) => message.seq > after.seq);

@@ -50,9 +50,9 @@ export class PresenceCoalescer {
 }
 
 /**
- * Turns the changes of one flush into events: one join/leave per change for a small flush; for a
- * larger one, at most one `join` and one `leave` summary for plain clients and one `presence`
- * event for v1 clients.
+ * Turns the changes of one flush into events. A small flush gives one join/leave per change. A
+ * larger one gives plain clients at most one `join` and one `leave` summary, and v1 clients one
+ * `presence` event.
  */
 export function summarisePresence(changes: readonly PresenceChange[]): BroadcastEvents[] {
   if (changes.length <= INDIVIDUAL_PRESENCE_MAX) {

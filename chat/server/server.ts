@@ -27,6 +27,17 @@ export interface ChatServerOptions extends Partial<ChatServerConfig> {
   logger?: Logger;
 }
 
+export interface ChatServerStats {
+  /** Open WebSocket connections. */
+  connections: number;
+  /** Bytes queued in ws send buffers (`bufferedAmount`) over all connections. */
+  bufferedBytes: number;
+  /** Connections closed with 4000 because they did not read fast enough. */
+  slowConsumersClosed: number;
+  /** Connections terminated by the heartbeat sweep. */
+  silentClientsTerminated: number;
+}
+
 export interface ChatServer {
   /** Base URL such as `http://127.0.0.1:3000`; the chat endpoint is `${url}/chat`. */
   readonly url: string;
@@ -37,6 +48,8 @@ export interface ChatServer {
   readonly httpServer: Server;
   /** Open WebSocket connections. */
   connectionCount(): number;
+  /** Counters for tests, benchmarks and metrics. */
+  stats(): ChatServerStats;
   /** Sends queued join/leave changes now instead of at the end of the flush interval. */
   flushPresence(): void;
   /** Graceful shutdown: readiness false, new upgrades refused with 503, sockets closed with 1001. */
@@ -54,6 +67,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const registry = new ConnectionRegistry();
   const logRepeatedError = createRepeatedErrorLog(logger);
   let shuttingDown = false;
+  let slowConsumersClosed = 0;
+  let silentClientsTerminated = 0;
 
   const broadcastOptions = {
     maxBufferedBytes: config.maxBufferedBytes,
@@ -66,6 +81,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         },
         'closing slow consumer',
       );
+      slowConsumersClosed++;
       connection.socket.close(CloseCode.SLOW_CONSUMER, 'slow consumer');
     },
   };
@@ -139,6 +155,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     intervalMs: config.heartbeatIntervalMs,
     timeoutMs: config.heartbeatTimeoutMs,
     onDead(connection, silentMs) {
+      silentClientsTerminated++;
       logger.info(
         { connectionId: connection.id, username: connection.username, silentMs },
         'terminating silent client',
@@ -174,22 +191,23 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
+    // Readiness turns false and upgrades get 503 first. The listener stays open during the
+    // stagger window, so a load balancer polling /readyz gets the 503 and stops sending clients.
     shuttingDown = true;
     logger.info({ connections: registry.size }, 'chat server shutting down');
 
     stopHeartbeat();
     presence.close();
     unsubscribe();
-    const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    httpServer.closeIdleConnections();
 
     await closeStaggered(
       [...registry.values()].map((connection) => connection.socket),
       config.shutdownStaggerMs,
     );
 
-    if (!givenHub) await hub.close();
+    const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeAllConnections();
+    if (!givenHub) await hub.close();
     await serverClosed;
     logger.info('chat server stopped');
   }
@@ -203,6 +221,16 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     httpServer,
     connectionCount: () => registry.size,
     flushPresence: () => presence.flush(),
+    stats() {
+      let bufferedBytes = 0;
+      for (const connection of registry.values()) bufferedBytes += connection.socket.bufferedAmount;
+      return {
+        connections: registry.size,
+        bufferedBytes,
+        slowConsumersClosed,
+        silentClientsTerminated,
+      };
+    },
     close: () => (closing ??= close()),
   };
 }

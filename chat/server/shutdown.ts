@@ -7,7 +7,7 @@ import { CloseCode } from '../../shared/protocol.ts';
 /** Steps the stagger window is divided into; each step closes one slice of the sockets. */
 const STAGGER_STEPS = 20;
 
-/** Time after the stagger window for clients to answer the close frame before being terminated. */
+/** Time after the stagger window for clients to reply to the close frame before being terminated. */
 export const CLOSE_GRACE_MS = 2_000;
 
 /**

@@ -1,4 +1,4 @@
-// Bad input and its exact answer: HTTP status and code at the handshake, error codes for bad
+// Bad input and the exact response to it: HTTP status and code at the handshake, error codes for bad
 // frames, close codes for frames the server cannot accept.
 import { afterEach, beforeEach, describe, expect, it, test } from 'vitest';
 import { WebSocket } from 'ws';

@@ -140,7 +140,7 @@ describe('chat server', () => {
           ratePerSecond: 3,
         },
       });
-      expect(users).toEqual({ type: 'users', users: ['alice', 'bob'], count: 2, truncated: false });
+      expect(users).toEqual({ type: 'users', users: ['bob', 'alice'], count: 2, truncated: false });
       expect(history).toEqual({
         type: 'history',
         epoch: welcome!.epoch,

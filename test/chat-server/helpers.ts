@@ -35,7 +35,7 @@ export interface ConnectOptions {
 }
 
 /** Builds the `/chat` URL of a server for the given username and query. */
-export function chatUrl(server: ChatServer, options: ConnectOptions = {}): string {
+export function chatUrl(server: Pick<ChatServer, 'url'>, options: ConnectOptions = {}): string {
   const url = new URL('/chat', server.url.replace('http', 'ws'));
   if (options.username !== undefined) url.searchParams.set('username', options.username);
   for (const [name, value] of Object.entries(options.query ?? {}))
@@ -102,7 +102,7 @@ export class TestClient {
 
 /** Opens a client and waits for the upgrade; v1 clients also wait for their welcome, users and history. */
 export async function connect(
-  server: ChatServer,
+  server: Pick<ChatServer, 'url'>,
   options: ConnectOptions = {},
 ): Promise<TestClient> {
   const socket = new WebSocket(chatUrl(server, options), options.v1 ? [PROTOCOL_V1] : [], {
@@ -124,7 +124,7 @@ export async function connect(
 
 /** Performs an upgrade that the server is expected to reject; returns the status and JSON body. */
 export function rejectedUpgrade(
-  server: ChatServer,
+  server: Pick<ChatServer, 'port'>,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: { code: string; message: string } }> {
@@ -159,13 +159,13 @@ export function rejectedUpgrade(
 /** Resolves when `predicate` holds, polling on the event loop; for server-side state without an event. */
 export async function until(
   predicate: () => boolean,
-  what: string,
+  description: string,
   limitMs = 10_000,
 ): Promise<void> {
   const started = Date.now();
   while (!predicate()) {
     if (Date.now() - started > limitMs)
-      throw new Error(`gave up waiting for ${what} after ${limitMs} ms`);
+      throw new Error(`gave up waiting for ${description} after ${limitMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

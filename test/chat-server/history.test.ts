@@ -1,5 +1,5 @@
 // History, resume and dedupe: a v1 client that reconnects gets exactly the messages it missed,
-// a restarted server says its history is gone, and a resend with the same id is broadcast once.
+// a restarted server reports its history as lost, and a resend with the same id is broadcast once.
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { ChatServer, ChatServerOptions } from '../../chat/server/server.ts';
