@@ -42,7 +42,9 @@ export function createConnectionHandler(
 
   function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
     const connection = registry.get(this);
-    if (!connection) return;
+    // Frames are held back until the join completes; one that slips through after a failed join
+    // has no username to publish under.
+    if (!connection?.ready) return;
     connection.lastSeenAt = now();
     handleFrame(connection, data, isBinary);
   }
@@ -318,6 +320,9 @@ export function createConnectionHandler(
         { err: error, connectionId: connection.id },
         'hub join failed',
       );
+      // Reading resumes so that the client's close reply arrives; its frames are dropped
+      // because the connection never became ready.
+      socket.resume();
       socket.close(CloseCode.INTERNAL_ERROR, 'join failed');
     });
   };

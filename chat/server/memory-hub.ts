@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ChatMessage } from '../../shared/protocol.ts';
+import { HistoryWindow } from './history.ts';
 import type {
   ChatHub,
   HistoryResult,
@@ -27,7 +28,7 @@ export class MemoryChatHub implements ChatHub {
   readonly epoch = randomUUID();
 
   #seq = 0;
-  #history: ChatMessage[] = [];
+  #history: HistoryWindow;
   #dedupe = new Map<string, number>();
   #online = new Set<string>();
   #listeners = new Set<(event: HubEvent) => void>();
@@ -35,6 +36,7 @@ export class MemoryChatHub implements ChatHub {
 
   constructor(options: MemoryHubOptions) {
     this.#options = { now: Date.now, ...options };
+    this.#history = new HistoryWindow(options.historySize);
   }
 
   async join(requestedName: string): Promise<{ username: string; count: number }> {
@@ -84,7 +86,6 @@ export class MemoryChatHub implements ChatHub {
     };
 
     this.#history.push(message);
-    if (this.#history.length > this.#options.historySize) this.#history.shift();
 
     if (dedupeKey !== undefined && this.#options.dedupeSize > 0) {
       this.#dedupe.set(dedupeKey, message.seq);
@@ -108,9 +109,9 @@ export class MemoryChatHub implements ChatHub {
 
     // The window contains consecutive sequence numbers, so the oldest kept one gives the number
     // of missed messages that are gone.
-    const oldestKept = this.#history[0]?.seq ?? this.#seq + 1;
+    const oldestKept = this.#history.oldest()?.seq ?? this.#seq + 1;
     const lost = Math.max(0, oldestKept - 1 - after.seq);
-    const messages = this.#history.filter((message) => message.seq > after.seq);
+    const messages = this.#history.after(after.seq);
     return { epoch: this.epoch, messages, lost, epochChanged: false };
   }
 
@@ -128,7 +129,7 @@ export class MemoryChatHub implements ChatHub {
   }
 
   #newest(limit: number): ChatMessage[] {
-    return limit <= 0 ? [] : this.#history.slice(-limit);
+    return this.#history.newest(limit);
   }
 
   #emit(event: HubEvent): void {
