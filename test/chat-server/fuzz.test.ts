@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { decodeServerFrame } from '../../shared/protocol.ts';
 import type { ChatServer } from '../../chat/server/server.ts';
+import { request as httpRequest } from 'node:http';
+
 import { connect, startTestServer, type TestClient } from './helpers.ts';
 
 let server: ChatServer;
@@ -96,5 +98,49 @@ describe('chat server under random frames', () => {
       message: 'still served',
     });
     await Promise.all([plain.close(), v1.close(), after.close()]);
+  });
+});
+
+/** Sends an upgrade request with a raw username and returns the status: 101 or an error status. */
+function upgradeStatus(port: number, rawQuery: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: `/chat?username=${rawQuery}`,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
+    });
+    request.on('upgrade', (_response, socket) => {
+      socket.destroy();
+      resolve({ status: 101, body: '' });
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('chat server under random usernames', () => {
+  it('accepts or rejects each with a JSON code', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 30 }), async (name) => {
+        const { status, body } = await upgradeStatus(server.port, encodeURIComponent(name));
+        if (status === 101) return;
+        expect(status).toBe(400);
+        expect(JSON.parse(body).code).toMatch(/^USERNAME_/);
+      }),
+      { numRuns: 100 },
+    );
+    expect(uncaught).toEqual([]);
   });
 });
