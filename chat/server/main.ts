@@ -41,7 +41,11 @@ if (config.logFormat === 'pretty' && config.logLevel !== 'silent')
 
 let stopping = false;
 function stop(signal: NodeJS.Signals): void {
-  if (stopping) return;
+  // A second Ctrl+C means the operator does not want to wait for the graceful close.
+  if (stopping) {
+    server.logger.warn({ signal }, 'second signal received; exiting without waiting');
+    process.exit(1);
+  }
   stopping = true;
   server.logger.info({ signal }, 'signal received');
 
