@@ -1,4 +1,7 @@
 // The HTTP side of the chat server: liveness and readiness probes and the page at `/`.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 
 import { CHAT_PAGE_HTML } from './page.ts';
@@ -26,12 +29,22 @@ export function createHttpApp(state: HttpAppState): Express {
   return app;
 }
 
+/** Output folder of the browser client build (`npm run build:client`, or `npm run chat` on demand). */
+const CLIENT_DIST = fileURLToPath(new URL('../client/dist', import.meta.url));
+
 /**
- * Serves the browser client at `/`. Today that is one small inline page; the built React client
- * replaces it here, for example with `app.use(express.static(clientDistPath))`.
+ * Serves the built React client at `/`, with its hashed assets cached for a year. Without a build
+ * (a checkout where only the server runs) it serves the small inline page instead.
  */
 export function serveClient(app: Express): void {
+  const indexFile = path.join(CLIENT_DIST, 'index.html');
+  app.use(
+    '/assets',
+    express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '1y' }),
+  );
   app.get('/', (_request, response) => {
-    response.type('html').send(CHAT_PAGE_HTML);
+    // Checked per request, so a build made while the server runs is picked up.
+    if (existsSync(indexFile)) response.set('cache-control', 'no-cache').sendFile(indexFile);
+    else response.type('html').send(CHAT_PAGE_HTML);
   });
 }
