@@ -8,6 +8,13 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const RUNNER = path.join(REPO_ROOT, 'lessons', 'runner', 'main.ts');
 export const EXPECTED_DIR = path.join(REPO_ROOT, 'test', 'lessons', 'expected');
 
+/**
+ * Extra command-line arguments for a lesson's expected-output runs, e.g. lesson 08 serves until
+ * Ctrl+C unless `--client` makes it run its own client and exit. Used by the expected-output test
+ * (both runs) and by `npm run expected:update`.
+ */
+export const EXTRA_ARGS: Record<string, string[]> = { '08': ['--client'] };
+
 export interface RunResult {
   stdout: string;
   stderr: string;

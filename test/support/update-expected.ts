@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { findLesson, listLessons } from '../../lessons/runner/registry.ts';
-import { expectedFile, runLesson } from './run-lesson.ts';
+import { EXTRA_ARGS, expectedFile, runLesson } from './run-lesson.ts';
 
 const names = process.argv.slice(2);
 if (names.length === 0) {
@@ -27,9 +27,10 @@ for (const name of names) {
   }
 
   for (const language of ['en', 'ja']) {
-    const result = await runLesson([lesson.number, '--deterministic', '--lang', language], {
-      timeoutMs: 120_000,
-    });
+    const result = await runLesson(
+      [lesson.number, '--deterministic', '--lang', language, ...(EXTRA_ARGS[lesson.number] ?? [])],
+      { timeoutMs: 120_000 },
+    );
     if (result.code !== 0 || result.stderr !== '') {
       process.stderr.write(
         `expected:update: lesson ${lesson.number} (${language}) failed with exit code ${result.code}:\n${result.stderr}`,
