@@ -168,12 +168,23 @@ export class ScriptedClient {
     return JSON.parse(frame) as ServerEvent;
   }
 
-  /** Takes frames until one has the given type and returns it; the skipped ones are not printed. */
-  async skipTo(type: string): Promise<ServerEvent> {
+  /**
+   * Takes frames until one has the given type, returns it and its text; the skipped ones (such as
+   * presence notices that another step caused) are not printed.
+   */
+  async skipTo(type: string): Promise<{ event: ServerEvent; frame: string }> {
     for (;;) {
-      const event = JSON.parse(await this.nextFrame()) as ServerEvent;
-      if (event.type === type) return event;
+      const frame = await this.nextFrame();
+      const event = JSON.parse(frame) as ServerEvent;
+      if (event.type === type) return { event, frame };
     }
+  }
+
+  /** Like `skipTo`, and prints the frame it found as `label ← frame`. */
+  async showNextOf(type: string): Promise<ServerEvent> {
+    const { event, frame } = await this.skipTo(type);
+    log(`${this.label} ← ${showFrame(frame)}`);
+    return event;
   }
 
   /** Sends a text frame (an object is sent as JSON) and prints it as `label → frame`. */
