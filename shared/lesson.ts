@@ -81,3 +81,23 @@ export function formatVarying(value: string): string {
 export function lessonOption(name: string): string | boolean | undefined {
   return currentContext().options[name];
 }
+
+/**
+ * Returns a `log` for `count` lines whose relative order Node does not fix, such as a
+ * setTimeout(0) and a setImmediate scheduled in the main module. A normal run prints each line as
+ * it comes. A normalised run (--deterministic) buffers them until all `count` have come and prints
+ * them sorted, so that the expected output does not vary. `afterLast` runs once all are printed.
+ */
+export function logInEitherOrder(count: number, afterLast?: () => void): (text: string) => void {
+  const buffered: string[] = [];
+  let logged = 0;
+  return (text: string) => {
+    logged++;
+    if (currentContext().normalise) buffered.push(text);
+    else log(text);
+
+    if (logged !== count) return;
+    for (const line of buffered.sort()) log(line);
+    afterLast?.();
+  };
+}
