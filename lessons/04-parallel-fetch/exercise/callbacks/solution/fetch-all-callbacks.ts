@@ -1,0 +1,37 @@
+// Exercise 04/callbacks: fetch several URLs at the same time and call back once all have arrived.
+// Check your work: npm run verify 04/callbacks      Stuck? npm run hint 04/callbacks
+
+import http from 'node:http';
+
+/**
+ * Fetches every URL in parallel with http.get. After the last response has ended, calls
+ * `done(null, bodies)` once, with the bodies in the order of `urls`. A failure calls `done(error)`.
+ */
+export function fetchAllWithCallbacks(
+  urls: string[],
+  done: (error: Error | null, bodies?: string[]) => void,
+): void {
+  const bodies: string[] = [];
+  let finished = 0;
+  let failed = false;
+  urls.forEach((url, index) => {
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => {
+          // Storing by index keeps the order of urls, whatever order the responses end in.
+          bodies[index] = body;
+          finished++;
+          if (finished === urls.length && !failed) done(null, bodies);
+        });
+      })
+      .on('error', (error) => {
+        // Only the first failure is reported, so done runs once.
+        if (failed) return;
+        failed = true;
+        done(error);
+      });
+  });
+}

@@ -1,0 +1,12 @@
+// Exercise 08: the message handler of a WebSocket echo server.
+// Check your work: npm run verify 08      Stuck? npm run hint 08
+
+import type { WebSocket } from 'ws';
+
+/** Sets up one client connection: every message it sends comes straight back to it. */
+export function handleConnection(socket: WebSocket): void {
+  socket.on('message', (data, isBinary) => {
+    // EXERCISE: send `data` back with socket.send, as a binary frame only when isBinary is true.
+    console.log('received a message', isBinary ? 'binary' : 'text', data);
+  });
+}
