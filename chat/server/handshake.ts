@@ -9,7 +9,7 @@ import type { Language } from '../../shared/i18n.ts';
 import { CHAT_PATH, ERROR_CODES, type ErrorCode } from '../../shared/protocol.ts';
 import { validateUsername } from '../../shared/text.ts';
 import type { ResumePoint } from './hub.ts';
-import { languageFromAcceptLanguage, messagesFor } from './messages.ts';
+import { languageFromAcceptLanguage, messagesFor, type ServerMessages } from './messages.ts';
 
 export interface HandshakeContext {
   shuttingDown: boolean;
@@ -86,9 +86,10 @@ export function checkHandshake(
     requestedName = checked.value;
   }
 
-  const resume = parseResume(url.searchParams);
-  if (typeof resume === 'string')
-    return reject('INVALID_RESUME', text.INVALID_RESUME(resume), resume);
+  const resume = parseResume(url.searchParams, text);
+  if (typeof resume === 'string') {
+    return reject('INVALID_RESUME', text.INVALID_RESUME(resume), 'invalid resume parameters');
+  }
 
   return { ok: true, requestedName, guest, resume, language };
 }
@@ -115,17 +116,20 @@ export function isOriginAllowed(
   return allowed.includes(parsed.origin);
 }
 
-function parseResume(params: URLSearchParams): ResumePoint | undefined | string {
+/** Returns the resume point of the query, none, or why it is malformed in `text`'s language. */
+function parseResume(
+  params: URLSearchParams,
+  text: ServerMessages,
+): ResumePoint | undefined | string {
   const epoch = params.get('epoch');
   const after = params.get('after');
   if (epoch === null && after === null) return undefined;
 
-  if (epoch === null || epoch === '') return 'epoch is missing; send epoch together with after';
-  if (epoch.length > EPOCH_MAX_LENGTH)
-    return `epoch has ${epoch.length} characters, more than ${EPOCH_MAX_LENGTH}`;
-  if (after === null || !/^\d{1,15}$/.test(after)) {
-    return `after "${after ?? ''}" is not a non-negative integer`;
+  if (epoch === null || epoch === '') return text.resumeEpochMissing;
+  if (epoch.length > EPOCH_MAX_LENGTH) {
+    return text.resumeEpochTooLong(epoch.length, EPOCH_MAX_LENGTH);
   }
+  if (after === null || !/^\d{1,15}$/.test(after)) return text.resumeAfterInvalid(after ?? '');
   return { epoch, seq: Number(after) };
 }
 

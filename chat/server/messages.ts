@@ -63,6 +63,11 @@ export const serverMessages = defineCatalogue({
       'username contains control or text-direction characters; use visible characters only',
     USERNAME_INVISIBLE: 'username has no visible characters; choose a visible name',
     INVALID_RESUME: (detail: string) => `invalid resume parameters: ${detail}`,
+    resumeEpochMissing: 'epoch is missing; send epoch together with after',
+    resumeEpochTooLong: (length: number, max: number) =>
+      `epoch has ${length} characters, more than ${max}`,
+    resumeAfterInvalid: (value: string) =>
+      `after "${value}" is not a non-negative integer; send the last seq you saw, or 0`,
     MESSAGE_EMPTY: 'message is empty; type some text before sending',
     MESSAGE_TOO_LONG: (graphemes: number, max: number, atLeast = false) =>
       `message too long: ${atLeast ? 'at least ' : ''}${graphemes} characters > ${max}; shorten it`,
@@ -137,6 +142,11 @@ export const serverMessages = defineCatalogue({
       'ユーザー名に制御文字または文字方向を変える文字が含まれています。見える文字だけを使ってください',
     USERNAME_INVISIBLE: 'ユーザー名に見える文字がありません。見える名前にしてください',
     INVALID_RESUME: (detail: string) => `再開（resume）のパラメーターが無効です: ${detail}`,
+    resumeEpochMissing: 'epoch がありません。after と一緒に epoch を送ってください',
+    resumeEpochTooLong: (length: number, max: number) =>
+      `epoch が ${length} 文字あり、上限の ${max} 文字を超えています`,
+    resumeAfterInvalid: (value: string) =>
+      `after の値 "${value}" は 0 以上の整数ではありません。最後に受け取った seq か 0 を送ってください`,
     MESSAGE_EMPTY: 'メッセージが空です。テキストを入力してから送信してください',
     MESSAGE_TOO_LONG: (graphemes: number, max: number, atLeast = false) =>
       `メッセージが長すぎます（${graphemes} 文字${atLeast ? '以上' : ''} > ${max} 文字）。短くしてください`,

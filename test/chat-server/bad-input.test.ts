@@ -68,6 +68,17 @@ describe('chat server', () => {
       });
     });
 
+    it('explains a bad resume point in Japanese', async () => {
+      const response = await rejectedUpgrade(server, '/chat?username=alice&epoch=e&after=x', {
+        'Accept-Language': 'ja',
+      });
+      expect(response.body).toEqual({
+        code: 'INVALID_RESUME',
+        message:
+          '再開（resume）のパラメーターが無効です: after の値 "x" は 0 以上の整数ではありません。最後に受け取った seq か 0 を送ってください',
+      });
+    });
+
     test.each([
       ['a foreign site', 'https://evil.example'],
       ['the same host on another port', 'http://127.0.0.1:1'],
