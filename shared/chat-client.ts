@@ -660,7 +660,9 @@ export class ChatClient {
     const item = event.clientMsgId === undefined ? undefined : this.#outbox.get(event.clientMsgId);
     if (!item) return;
 
-    if (event.code === 'RATE_LIMITED') {
+    // A cluster node that lost Redis rejects messages for a moment; the resend keeps its
+    // clientMsgId, so it is broadcast once.
+    if (event.code === 'RATE_LIMITED' || event.code === 'HUB_UNAVAILABLE') {
       item.status = 'queued';
       this.#emit('outgoing', { ...item });
       this.#scheduleFlush(event.retryAfterMs ?? 1000);

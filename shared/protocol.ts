@@ -158,6 +158,11 @@ export const ERROR_CODES = {
     status: null,
     doc: 'The server failed to handle the command (for example the hub was unavailable); retry later.',
   },
+  HUB_UNAVAILABLE: {
+    where: 'event',
+    status: null,
+    doc: 'Cluster mode only: the server lost its connection to Redis, so the message was not broadcast. Resend it after `retryAfterMs` with the same `clientMsgId`; the resend is broadcast once.',
+  },
 } as const satisfies Record<
   string,
   { where: 'handshake' | 'event'; status: number | null; doc: string }
@@ -184,6 +189,10 @@ export const CLOSE_CODES = {
     doc: 'A frame was larger than the frame byte cap (`maxPayload`, 64 KiB by default).',
   },
   INTERNAL_ERROR: { code: 1011, doc: 'An unexpected server error on this connection.' },
+  SERVICE_RESTART: {
+    code: 1012,
+    doc: 'Cluster mode only: the shared history was reset (Redis restarted without its data). Reconnect and resume; the `history` answer has `epochChanged: true`.',
+  },
   SLOW_CONSUMER: {
     code: 4000,
     doc: "The client did not read fast enough: the server's send buffer (`bufferedAmount`) for it exceeded the cap (1 MiB by default). Other clients are unaffected.",

@@ -31,6 +31,9 @@ export interface ChatServerConfig {
   perMessageDeflate: boolean;
   logFormat: (typeof LOG_FORMATS)[number];
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Redis URL of the cluster; empty means a single process with the in-memory hub. */
+  redis: string;
+  redisNodeTtlMs: number;
 }
 
 type IntegerOption = { kind: 'integer'; min: number; max: number };
@@ -40,6 +43,7 @@ type OptionSpec = { env: string; help: keyof ServerMessages } & (
   | { kind: 'origins' }
   | { kind: 'boolean' }
   | { kind: 'choice'; choices: readonly string[] }
+  | { kind: 'redisUrl' }
 );
 
 const MAX_MS = 24 * 60 * 60 * 1000;
@@ -164,6 +168,15 @@ export const OPTION_SPECS: { [K in keyof ChatServerConfig]: OptionSpec } = {
     kind: 'choice',
     choices: LOG_LEVELS,
   },
+  // REDIS_URL is the name most hosting platforms and Redis clients use.
+  redis: { env: 'REDIS_URL', help: 'helpRedis', kind: 'redisUrl' },
+  redisNodeTtlMs: {
+    env: 'LOOPCHAT_REDIS_NODE_TTL_MS',
+    help: 'helpRedisNodeTtlMs',
+    kind: 'integer',
+    min: 300,
+    max: 600_000,
+  },
 };
 
 /** Defaults; the heartbeat stays below the 60 s idle timeout common in reverse proxies. */
@@ -188,6 +201,8 @@ export const DEFAULT_CONFIG: Readonly<ChatServerConfig> = {
   perMessageDeflate: false,
   logFormat: 'pretty',
   logLevel: 'info',
+  redis: '',
+  redisNodeTtlMs: 15_000,
 };
 
 export type CliParseResult =
@@ -288,6 +303,11 @@ function parseValue(raw: string, spec: OptionSpec, source: string, text: ServerM
         ? { ok: true, value }
         : { ok: false, message: text.invalidChoice(source, raw, spec.choices.join(', ')) };
 
+    case 'redisUrl':
+      return value === '' || isRedisUrl(value)
+        ? { ok: true, value }
+        : { ok: false, message: text.invalidRedisUrl(source, hidePassword(raw)) };
+
     case 'origins': {
       const origins: string[] = [];
       for (const item of value
@@ -315,6 +335,21 @@ export function normaliseOrigin(value: string): string | undefined {
   }
 }
 
+/** Returns true for a `redis:` or `rediss:` URL with a host, the forms ioredis accepts. */
+export function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Replaces the password of a URL-like string, so that an error message never shows it. */
+export function hidePassword(value: string): string {
+  return value.replace(/\/\/([^/@]*):[^/@]*@/, '//$1:***@');
+}
+
 /** Returns the bilingual `--help` text. */
 export function formatHelp(language: Language): string {
   const text = messagesFor(language);
@@ -333,13 +368,17 @@ export function formatHelp(language: Language): string {
             ? '<true|false>'
             : spec.kind === 'origins'
               ? '<origin,...>'
-              : '<value>';
+              : spec.kind === 'redisUrl'
+                ? '<redis://host:port>'
+                : '<value>';
     const fallback = DEFAULT_CONFIG[name];
     const shownDefault = Array.isArray(fallback)
       ? fallback.length
         ? fallback.join(',')
         : '-'
-      : String(fallback);
+      : fallback === ''
+        ? '-'
+        : String(fallback);
     const description = text[spec.help] as string;
     lines.push(`  ${flagOf(name)} ${placeholder}`);
     lines.push(`      ${description} (${text.helpDefault(shownDefault)}; ${spec.env})`);

@@ -15,7 +15,7 @@ import { validateMessage } from '../../shared/text.ts';
 import { sendEvent } from './broadcast.ts';
 import type { ChatServerConfig } from './config.ts';
 import type { AcceptedHandshake } from './handshake.ts';
-import type { ChatHub, ResumePoint } from './hub.ts';
+import { HubUnavailableError, type ChatHub, type ResumePoint } from './hub.ts';
 import type { Logger } from './logger.ts';
 import { messagesFor } from './messages.ts';
 import { countRejection, createTokenBucket, takeToken } from './rate-limit.ts';
@@ -141,7 +141,21 @@ export function createConnectionHandler(
       return;
     }
 
-    handleCommand(connection, decoded.value).catch((error: Error) => {
+    const command = decoded.value;
+    handleCommand(connection, command).catch((error: Error) => {
+      if (error instanceof HubUnavailableError) {
+        // The client resends after the delay; the same clientMsgId makes the resend safe.
+        const clientMsgId = command.type === 'message' ? command.clientMsgId : undefined;
+        sendError(
+          connection,
+          'HUB_UNAVAILABLE',
+          messagesFor(connection.language).HUB_UNAVAILABLE(error.retryAfterMs),
+          clientMsgId === undefined
+            ? { retryAfterMs: error.retryAfterMs }
+            : { retryAfterMs: error.retryAfterMs, clientMsgId },
+        );
+        return;
+      }
       context.logRepeatedError(
         'command',
         { err: error, connectionId: connection.id },

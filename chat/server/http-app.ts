@@ -1,4 +1,5 @@
-// The HTTP side of the chat server: liveness and readiness probes and the page at `/`.
+// The HTTP side of the chat server: liveness and readiness probes, Prometheus metrics and the
+// page at `/`.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,9 +7,13 @@ import express, { type Express } from 'express';
 
 import { CHAT_PAGE_HTML } from './page.ts';
 
+/** `ready`, or why not, so that a load balancer stops sending new clients. */
+export type Readiness = 'ready' | 'shutting-down' | 'hub-unavailable';
+
 export interface HttpAppState {
-  /** False while shutting down, so that a load balancer stops sending new clients. */
-  ready: () => boolean;
+  readiness: () => Readiness;
+  /** Source of the Prometheus text served at GET /metrics. */
+  metrics: { contentType: string; render(): Promise<string> };
 }
 
 export function createHttpApp(state: HttpAppState): Express {
@@ -20,9 +25,15 @@ export function createHttpApp(state: HttpAppState): Express {
     response.json({ status: 'ok' });
   });
 
+  // Not ready while the cluster hub cannot reach Redis: the pod keeps its clients, but new ones
+  // are better served by a node that can broadcast their messages.
   app.get('/readyz', (_request, response) => {
-    if (state.ready()) response.json({ status: 'ready' });
-    else response.status(503).json({ status: 'shutting-down' });
+    const readiness = state.readiness();
+    response.status(readiness === 'ready' ? 200 : 503).json({ status: readiness });
+  });
+
+  app.get('/metrics', async (_request, response) => {
+    response.type(state.metrics.contentType).send(await state.metrics.render());
   });
 
   serveClient(app);

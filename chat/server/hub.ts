@@ -6,7 +6,9 @@ import type { ChatMessage } from '../../shared/protocol.ts';
 /** What the hub reports to every subscribed server; a clustered hub reports other nodes' changes too. */
 export type HubEvent =
   | { type: 'message'; message: ChatMessage }
-  | { type: 'presence'; change: 'join' | 'leave'; username: string; count: number };
+  | { type: 'presence'; change: 'join' | 'leave'; username: string; count: number }
+  /** The shared history was lost (Redis restarted empty): older sequence numbers are void. */
+  | { type: 'reset'; epoch: string };
 
 export interface PublishRequest {
   /** Display name of the sender. */
@@ -60,7 +62,23 @@ export interface ChatHub {
   /** Messages after a resume point, or the newest `limit` messages without one. */
   history(after: ResumePoint | undefined, limit: number): Promise<HistoryResult>;
   status(): Promise<HubStatus>;
+  /** False while the hub cannot accept messages (Redis down); absent means always ready. */
+  isReady?(): boolean;
   /** Adds a listener for hub events; returns the function that removes it. */
   subscribe(listener: (event: HubEvent) => void): () => void;
   close(): Promise<void>;
+}
+
+/** Delay a client is told to wait before resending a message the hub could not accept. */
+export const HUB_RETRY_AFTER_MS = 1_000;
+
+/** Thrown by `publishMessage` while the hub cannot accept messages (Redis down); nothing was broadcast. */
+export class HubUnavailableError extends Error {
+  readonly code = 'HUB_UNAVAILABLE';
+  readonly retryAfterMs = HUB_RETRY_AFTER_MS;
+
+  constructor(cause?: unknown) {
+    super('the chat hub is unavailable; retry later', { cause });
+    this.name = 'HubUnavailableError';
+  }
 }

@@ -37,6 +37,10 @@ export const serverMessages = defineCatalogue({
       'Enable permessage-deflate compression (off by default: it costs memory per client).',
     helpLogFormat: 'Log format: pretty (readable) or json (one object per line).',
     helpLogLevel: 'Log level.',
+    helpRedis:
+      'Redis URL (redis:// or rediss://) for cluster mode: every server with the same Redis shares one chat. Empty: one process, in memory.',
+    helpRedisNodeTtlMs:
+      "Cluster mode: lifetime of this node's heartbeat key in milliseconds; the users of a node that died are dropped after it.",
     helpLang: 'Language of this help and of CLI errors: ja or en.',
     helpHelp: 'Show this help and exit.',
     cliErrorPrefix: 'loopchat chat: ',
@@ -50,6 +54,8 @@ export const serverMessages = defineCatalogue({
     invalidOrigin: (source: string, value: string) =>
       `invalid origin "${value}" in ${source}: expected a URL origin such as http://localhost:5173`,
     invalidArguments: (detail: string) => `${detail}; run with --help to see the options`,
+    invalidRedisUrl: (source: string, value: string) =>
+      `invalid Redis URL "${value}" for ${source}: expected redis://host:port or rediss://host:port, e.g. redis://127.0.0.1:6379`,
     listening: (url: string) => `Chat server listening on ${url} (press Ctrl+C to stop)`,
     listenFailed: (address: string, detail: string) =>
       `failed to listen on ${address}: ${detail}; choose another --port or stop the other server`,
@@ -78,6 +84,8 @@ export const serverMessages = defineCatalogue({
     UNKNOWN_COMMAND: (detail: string) => `${detail}; use message, ping, resume or who`,
     INVALID_COMMAND: (detail: string) => `invalid command: ${detail}`,
     INTERNAL_ERROR: 'the server failed to handle this; try again later',
+    HUB_UNAVAILABLE: (retryAfterMs: number) =>
+      `the server lost its connection to the chat cluster, so the message was not sent; resend it in ${retryAfterMs} ms`,
   },
   ja: {
     usage: '使い方: npm run chat -- [オプション]   （どのオプションも環境変数で設定できます）',
@@ -114,6 +122,10 @@ export const serverMessages = defineCatalogue({
     helpLogFormat:
       'ログの形式です。pretty（読みやすい形式）または json（1 行に 1 オブジェクト）です。',
     helpLogLevel: 'ログレベルです。',
+    helpRedis:
+      'クラスターモードで使う Redis の URL（redis:// または rediss://）です。同じ Redis を使うサーバーはすべて 1 つのチャットを共有します。空ならメモリ上で 1 プロセスだけで動きます。',
+    helpRedisNodeTtlMs:
+      'クラスターモードで、このノードのハートビートキーの有効期間（ミリ秒）です。停止したノードのユーザーはこの時間の後に一覧から外れます。',
     helpLang: 'このヘルプと CLI のエラーの言語です。ja または en を指定します。',
     helpHelp: 'このヘルプを表示して終了します。',
     cliErrorPrefix: 'loopchat chat: ',
@@ -127,6 +139,8 @@ export const serverMessages = defineCatalogue({
     invalidOrigin: (source: string, value: string) =>
       `${source} のオリジン "${value}" は無効です。http://localhost:5173 のような URL のオリジンを指定してください`,
     invalidArguments: (detail: string) => `${detail}。--help でオプションを確認してください`,
+    invalidRedisUrl: (source: string, value: string) =>
+      `${source} の Redis URL "${value}" は無効です。redis://127.0.0.1:6379 のように redis://ホスト:ポート または rediss://ホスト:ポート を指定してください`,
     listening: (url: string) =>
       `チャットサーバーが ${url} で待ち受けています（Ctrl+C で停止します）`,
     listenFailed: (address: string, detail: string) =>
@@ -159,6 +173,8 @@ export const serverMessages = defineCatalogue({
       `${detail}。message、ping、resume、who のいずれかを使ってください`,
     INVALID_COMMAND: (detail: string) => `コマンドが無効です: ${detail}`,
     INTERNAL_ERROR: 'サーバーで処理に失敗しました。しばらくしてから再試行してください',
+    HUB_UNAVAILABLE: (retryAfterMs: number) =>
+      `サーバーがチャットクラスターとの接続を失ったため、メッセージは送信されませんでした。${retryAfterMs} ミリ秒後に再送してください`,
   },
 });
 

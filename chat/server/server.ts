@@ -15,6 +15,8 @@ import { createHttpApp } from './http-app.ts';
 import type { ChatHub, HubEvent } from './hub.ts';
 import { createLogger, createRepeatedErrorLog, type Logger } from './logger.ts';
 import { MemoryChatHub } from './memory-hub.ts';
+import { ChatMetrics } from './metrics.ts';
+import { RedisChatHub } from './redis-hub.ts';
 import { PresenceCoalescer } from './presence.ts';
 import type { Connection } from './registry.ts';
 import { ConnectionRegistry } from './registry.ts';
@@ -61,10 +63,14 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const config: ChatServerConfig = { ...DEFAULT_CONFIG, ...withoutUndefined(overrides) };
   config.allowedOrigins = config.allowedOrigins.map((origin) => normaliseOrigin(origin) ?? origin);
   const logger = givenLogger ?? createLogger(config);
-  const hub =
-    givenHub ??
-    new MemoryChatHub({ historySize: config.historySize, dedupeSize: config.dedupeSize });
+  const hub = givenHub ?? (await createDefaultHub(config, logger));
   const registry = new ConnectionRegistry();
+  const metrics = new ChatMetrics({
+    connections: () => registry.size,
+    bufferedBytes: () => bufferedBytes(registry),
+    hubUp: () => hub.isReady?.() ?? true,
+    hubKind: hub instanceof RedisChatHub ? 'redis' : 'memory',
+  });
   const logRepeatedError = createRepeatedErrorLog(logger);
   let shuttingDown = false;
   let slowConsumersClosed = 0;
@@ -82,27 +88,42 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         'closing slow consumer',
       );
       slowConsumersClosed++;
+      metrics.slowConsumersClosed.inc();
       connection.socket.close(CloseCode.SLOW_CONSUMER, 'slow consumer');
     },
   };
-  const deliver = (events: BroadcastEvents) => broadcast(registry, events, broadcastOptions);
+  const deliver = (events: BroadcastEvents) => {
+    metrics.broadcasts.inc();
+    metrics.framesSent.inc(broadcast(registry, events, broadcastOptions));
+  };
 
   const presence = new PresenceCoalescer(config.presenceFlushMs, (events) =>
     events.forEach(deliver),
   );
   const unsubscribe = hub.subscribe((event: HubEvent) => {
     if (event.type === 'message') {
+      metrics.messagesDelivered.inc();
       const { username, message, timestamp } = event.message;
       deliver({
         plain: { type: 'message', username, message, timestamp },
         v1: { type: 'message', ...event.message },
       });
-    } else {
+    } else if (event.type === 'presence') {
       presence.add({ change: event.change, username: event.username, count: event.count });
+    } else {
+      // The shared history was lost, so every client's sequence numbers are void: closing
+      // makes v1 clients reconnect, resume and learn the new epoch from `epochChanged`.
+      logger.warn({ epoch: event.epoch, connections: registry.size }, 'chat history reset');
+      for (const connection of registry.values())
+        connection.socket.close(CloseCode.SERVICE_RESTART, 'chat history reset');
     }
   });
 
-  const app = createHttpApp({ ready: () => !shuttingDown });
+  const app = createHttpApp({
+    readiness: () =>
+      shuttingDown ? 'shutting-down' : (hub.isReady?.() ?? true) ? 'ready' : 'hub-unavailable',
+    metrics,
+  });
   const httpServer = createServer(app);
   const webSocketServer = new WebSocketServer({
     noServer: true,
@@ -114,12 +135,15 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   });
   const acceptConnection = createConnectionHandler({
     config,
-    hub,
+    hub: metrics.countPublishes(hub),
     registry,
     logger,
     logRepeatedError,
     now: Date.now,
   });
+
+  // One shared listener for every socket, so counting costs no closure per client.
+  const countFrame = () => metrics.framesReceived.inc();
 
   // A client that resets the connection during the handshake must not crash the process.
   const onUpgradeSocketError = (error: Error) =>
@@ -137,13 +161,15 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         { status: handshake.status, code: handshake.code, reason: handshake.reason },
         'handshake rejected',
       );
+      metrics.handshakesRejected.inc({ code: handshake.code });
       rejectUpgrade(socket, handshake.status, { code: handshake.code, message: handshake.message });
       return;
     }
 
-    webSocketServer.handleUpgrade(request, socket, head, (webSocket) =>
-      acceptConnection(webSocket, handshake, request),
-    );
+    webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
+      webSocket.on('message', countFrame);
+      acceptConnection(webSocket, handshake, request);
+    });
   });
 
   httpServer.on('clientError', (error, socket) => {
@@ -156,6 +182,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     timeoutMs: config.heartbeatTimeoutMs,
     onDead(connection, silentMs) {
       silentClientsTerminated++;
+      metrics.silentClientsTerminated.inc();
       logger.info(
         { connectionId: connection.id, username: connection.username, silentMs },
         'terminating silent client',
@@ -169,6 +196,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    // A Redis hub holds connections and a heartbeat timer that would outlive the failed start.
+    if (!givenHub) await hub.close();
+    throw error;
   });
 
   const { port } = httpServer.address() as AddressInfo;
@@ -222,17 +253,36 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     connectionCount: () => registry.size,
     flushPresence: () => presence.flush(),
     stats() {
-      let bufferedBytes = 0;
-      for (const connection of registry.values()) bufferedBytes += connection.socket.bufferedAmount;
       return {
         connections: registry.size,
-        bufferedBytes,
+        bufferedBytes: bufferedBytes(registry),
         slowConsumersClosed,
         silentClientsTerminated,
       };
     },
     close: () => (closing ??= close()),
   };
+}
+
+/** Returns the in-memory hub, or with `redis` set, a started hub shared through Redis. */
+async function createDefaultHub(config: ChatServerConfig, logger: Logger): Promise<ChatHub> {
+  if (config.redis === '')
+    return new MemoryChatHub({ historySize: config.historySize, dedupeSize: config.dedupeSize });
+
+  const hub = new RedisChatHub({
+    url: config.redis,
+    historySize: config.historySize,
+    nodeTtlMs: config.redisNodeTtlMs,
+    logger,
+  });
+  await hub.start();
+  return hub;
+}
+
+function bufferedBytes(registry: ConnectionRegistry): number {
+  let total = 0;
+  for (const connection of registry.values()) total += connection.socket.bufferedAmount;
+  return total;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
