@@ -13,6 +13,8 @@ export interface ServerSample {
   heapUsedBytes: number;
   /** User plus system CPU time of the process since it started, in milliseconds. */
   cpuMs: number;
+  /** System (kernel) part of `cpuMs`: socket writes are mostly system time. */
+  systemCpuMs: number;
   /** Open WebSocket connections as the server counts them. */
   connections: number;
 }

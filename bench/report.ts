@@ -88,6 +88,14 @@ export function formatResults(
         text,
       ),
     ],
+    [
+      text.rowSystemCpu,
+      ...figure(
+        pair((r) => r.systemCpuMsPerBroadcast),
+        ms,
+        text,
+      ),
+    ],
   ];
   for (const key of ['p50', 'p95', 'p99', 'max'] as const)
     rows.push([

@@ -56,6 +56,8 @@ export interface TargetResult {
   /** From send until each receiver had it, one value per delivery. */
   deliveryMs: Percentiles;
   cpuMsPerBroadcast: number;
+  /** The system (kernel) part of `cpuMsPerBroadcast`. */
+  systemCpuMsPerBroadcast: number;
   /** Broadcasts of the closed-loop phase that did not reach every client in time. */
   undelivered: number;
   ramp: RampStep[];
@@ -350,6 +352,7 @@ async function measureClosedLoop(
       lastReceiverMs: summarise(lastMs),
       deliveryMs: summarise(deliveries),
       cpuMsPerBroadcast: (cpuAfter.cpuMs - cpuBefore.cpuMs) / settings.broadcasts,
+      systemCpuMsPerBroadcast: (cpuAfter.systemCpuMs - cpuBefore.systemCpuMs) / settings.broadcasts,
       undelivered,
     };
   } finally {

@@ -20,6 +20,7 @@ export function readSample(connections: number, collectGarbage: boolean): Server
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    systemCpuMs: cpu.system / 1000,
     connections,
   };
 }
