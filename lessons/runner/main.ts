@@ -215,6 +215,12 @@ async function runLesson(settings: RunSettings, text: Text): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // `npm run lesson 03 | head` closes the pipe early; that ends the run quietly, not with a trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+
   const argv = process.argv.slice(2);
   const language =
     parseLanguage(argv[argv.indexOf('--lang') + 1] ?? '') ?? detectLanguage(argv, process.env);
