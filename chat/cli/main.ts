@@ -69,9 +69,10 @@ function exit(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-// Piped input ends long before the messages are confirmed; leave only when the outbox is empty.
+// Piped input ends long before the messages are confirmed; leave only when the outbox is empty
+// and a piped /who has printed the user list.
 function exitWhenDelivered(): void {
-  if (inputEnded && client.pendingCount() === 0) exit(exitCode);
+  if (inputEnded && client.pendingCount() === 0 && !whoRequested) exit(exitCode);
 }
 
 client.on('state', (snapshot: ConnectionSnapshot) => {
@@ -128,6 +129,7 @@ client.on('users', ({ users, count, truncated }) => {
   notice(cliText.whoHeader(count));
   for (const user of users) print(`  ${safe(user)}`);
   if (truncated) notice(cliText.whoTruncated);
+  exitWhenDelivered();
 });
 
 client.on('historyLost', ({ epochChanged, lost }) => {
@@ -165,7 +167,9 @@ input.on('line', (line) => {
     return;
   }
   if (command === '/who') {
-    whoRequested = client.who();
+    // Offline, the `users` event that follows the next `welcome` prints the list.
+    whoRequested = true;
+    client.who();
     return;
   }
   if (/^\/[a-z]+$/.test(command)) {

@@ -175,6 +175,13 @@ describe('chat:cli', () => {
     sender.socket.close();
   });
 
+  it('prints the user list for a piped /who before exiting', async () => {
+    const run = await runCli(['--name', 'asker', '--url', url], '/who\n');
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\* Online \(\d+\):\n( {2}.+\n)* {2}asker\n/);
+  });
+
   it('leaves at once on /quit', async () => {
     const run = await runCli(['--name', 'quitter', '--url', url], '/quit\n');
 

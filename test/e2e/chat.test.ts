@@ -40,7 +40,8 @@ describe.skipIf(skipReason !== undefined)('browser chat client', () => {
   const contexts: BrowserContext[] = [];
 
   async function startServer(): Promise<void> {
-    server = await startTestServer({ port });
+    // A generous rate limit lets one scripted client fill the log quickly.
+    server = await startTestServer({ port, rateBurst: 200, ratePerSecond: 200 });
     port = server.port;
     server.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
       upgrades.push({ url: new URL(request.url ?? '/', server.url), socket });
@@ -236,6 +237,7 @@ describe.skipIf(skipReason !== undefined)('browser chat client', () => {
       .locator('ul.outgoing li', { hasText: 'Waiting for the connection' })
       .waitFor({ timeout: WAIT_MS });
     await page.getByRole('button', { name: 'Queue' }).waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'chat-offline-en.png');
 
     await startServer();
     const other = await connect(server, { username: 'frank', v1: true });
@@ -260,6 +262,53 @@ describe.skipIf(skipReason !== undefined)('browser chat client', () => {
     );
     expect(received.length).toBeLessThanOrEqual(1);
 
+    await other.close();
+    await page.context().close();
+  });
+
+  it('works with the keyboard alone', async () => {
+    const page = await openPage();
+    await page.keyboard.type('keyboard');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Connected as keyboard' })
+      .waitFor({ timeout: WAIT_MS });
+
+    await page.keyboard.type('sent without a mouse');
+    await page.keyboard.press('Enter');
+    await waitForMessage(page, 'sent without a mouse');
+    expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('');
+    await page.context().close();
+  });
+
+  it('keeps the view while the reader scrolls back', async () => {
+    const page = await openPage({ width: 600 });
+    await join(page, 'reader');
+    const other = await connect(server, { username: 'talker', v1: true });
+    for (let i = 1; i <= 40; i++)
+      other.send({ type: 'message', message: `filler ${i}`, clientMsgId: `t${i}` });
+    await waitForMessage(page, 'filler 40');
+
+    const scroller = page.locator('.log-scroller');
+    const distanceFromBottom = () =>
+      scroller.evaluate(
+        (element) => element.scrollHeight - element.scrollTop - element.clientHeight,
+      );
+    expect(await distanceFromBottom()).toBeLessThanOrEqual(1);
+
+    await scroller.evaluate((element) => {
+      element.scrollTop = 0;
+      element.dispatchEvent(new Event('scroll'));
+    });
+    other.send({ type: 'message', message: 'while reading', clientMsgId: 't-reading' });
+    await waitForMessage(page, 'while reading');
+    const button = page.getByRole('button', { name: /New messages below/ });
+    await button.waitFor({ timeout: WAIT_MS });
+    expect(await scroller.evaluate((element) => element.scrollTop)).toBe(0);
+
+    await button.click();
+    expect(await distanceFromBottom()).toBeLessThanOrEqual(1);
     await other.close();
     await page.context().close();
   });

@@ -52,6 +52,7 @@ export function Composer({ chat, ui, text }: ComposerProps) {
       </label>
       <input
         id={inputId}
+        autoFocus
         name="message"
         type="text"
         autoComplete="off"
