@@ -430,6 +430,8 @@ export class ChatClient {
   #afterDisconnect(reason: DisconnectReason, code: number): void {
     if (this.#snapshot.state === 'closed') return;
 
+    // NOTE: the server dedupes resends only within one epoch. A message that was broadcast but
+    // not acknowledged before a server restart is sent again and appears twice.
     for (const item of this.#outbox.requeueInFlight()) this.#emit('outgoing', { ...item });
 
     const stable = this.#welcomed && this.#clock.now() - this.#connectedAt >= STABLE_CONNECTION_MS;
