@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Language } from '../shared/i18n.ts';
 
 export interface CheckContext {
-  /** Folder that holds the student files being checked (the student's, pristine or solution). */
+  /** Folder that contains the student files being checked (the student's, pristine or solution). */
   directory: string;
   language: Language;
   /** Absolute path of one student file. */
@@ -47,8 +47,29 @@ export function compareOutput(expected: string[], actual: string[]): CheckResult
   return same ? { ok: true } : { ok: false, expected, actual };
 }
 
-/** The first line of an error's message, for a one-line report of what the student's code threw. */
+/** Returns the first line of an error message, for a one-line report of what the student's code threw. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
   return String(error).split('\n')[0]!;
+}
+
+let uncaughtHandler: ((error: unknown) => void) | undefined;
+
+/**
+ * Routes errors that the student's code throws later, from inside a callback, to `handler`
+ * instead of ending the check with "your code threw". Returns the function that stops routing.
+ * Works only in the check's child process, where run-check.ts listens for uncaught exceptions.
+ */
+export function catchUncaught(handler: (error: unknown) => void): () => void {
+  uncaughtHandler = handler;
+  return () => {
+    if (uncaughtHandler === handler) uncaughtHandler = undefined;
+  };
+}
+
+/** Passes an uncaught error to the handler a check installed; returns false when there is none. */
+export function routeUncaught(error: unknown): boolean {
+  if (!uncaughtHandler) return false;
+  uncaughtHandler(error);
+  return true;
 }

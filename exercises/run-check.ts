@@ -7,7 +7,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { parseLanguage, pick } from '../shared/i18n.ts';
-import { createContext, describeError, type Check, type CheckResult } from './check-api.ts';
+import {
+  createContext,
+  describeError,
+  routeUncaught,
+  type Check,
+  type CheckResult,
+} from './check-api.ts';
 import { exerciseMessages } from './messages.ts';
 
 const [exerciseDir, filesDir, languageArg] = process.argv.slice(2);
@@ -41,9 +47,10 @@ function finish(result: CheckResult): void {
 }
 
 // An error thrown later, inside a timer or socket callback of the student's code, lands here.
-process.on('uncaughtException', (error) =>
-  finish({ ok: false, problem: text.codeThrew(describeError(error)) }),
-);
+process.on('uncaughtException', (error) => {
+  if (routeUncaught(error)) return;
+  finish({ ok: false, problem: text.codeThrew(describeError(error)) });
+});
 process.on('unhandledRejection', (error) =>
   finish({ ok: false, problem: text.codeThrew(describeError(error)) }),
 );

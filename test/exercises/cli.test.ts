@@ -83,7 +83,7 @@ describe('verify', () => {
   });
 
   it.each([
-    [['99'], 'verify: no exercise "99": use one of 03, 04, 04/callbacks'],
+    [['99'], 'verify: no exercise "99": use one of 01, 02, 03, 04, 04/callbacks'],
     [['--watchh'], 'verify: unknown option "--watchh": see npm run verify -- --help'],
     [['03', '--lang', 'fr'], 'verify: invalid --lang "fr": use ja or en'],
     [['03', '--use', 'mine'], 'verify: invalid --use "mine": use solution or pristine'],

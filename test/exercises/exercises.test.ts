@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import { createContext, type Check, type CheckResult } from '../../exercises/check-api.ts';
+import { runCheck } from '../../exercises/check-runner.ts';
 import { exerciseMessages } from '../../exercises/messages.ts';
 import { filesDirectory, listExercises, type ExerciseInfo } from '../../exercises/registry.ts';
 import { checkCatalogue, LANGUAGES } from '../../shared/i18n.ts';
@@ -19,6 +20,11 @@ const exercises = listExercises();
  * exercise the expected and actual line at the first difference.
  */
 const PRISTINE_FAILURES: Record<string, { problem: string } | { differs: [string, string] }> = {
+  '01': { differs: ['loadGreeting returned', 'done("おはようございます")'] },
+  '02': {
+    problem:
+      'with a file that does not exist, readConfig threw SyntaxError: "undefined" is not valid JSON instead of passing it to callback(error)',
+  },
   '03': { differs: ['  timers still pending afterwards: 0', '  [+4000ms] onTick(4)'] },
   '04/callbacks': {
     problem:
@@ -50,7 +56,14 @@ const PRISTINE_FAILURES: Record<string, { problem: string } | { differs: [string
   '12': { problem: 'countGraphemes(20 × "😀") returned 40, expected 20' },
 };
 
+/**
+ * Exercises whose check must run in verify's child process, because the pristine file throws
+ * from a callback and only the child routes that error back to the check.
+ */
+const RUN_IN_CHILD = new Set(['02']);
+
 async function runCheckInProcess(exercise: ExerciseInfo, directory: string): Promise<CheckResult> {
+  if (RUN_IN_CHILD.has(exercise.id)) return runCheck(exercise, directory, 'en');
   const module = (await import(pathToFileURL(path.join(exercise.directory, 'check.ts')).href)) as {
     default: Check;
   };
