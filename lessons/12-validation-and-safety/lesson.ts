@@ -4,8 +4,8 @@
  * Run it:  npm run lesson 12
  *
  * The real chat server starts on 127.0.0.1 with its default limits, and scripted clients send it
- * one bad input after another. Each case prints what was sent and the server's answer: an HTTP
- * status before the upgrade, an `error` event on an open connection, or a close code.
+ * one bad input after another. Each case prints what was sent and how the server responded: an
+ * HTTP status before the upgrade, an `error` event on an open connection, or a close code.
  *
  * Watch for four things:
  * 1. Names are checked before the upgrade: a bad name never becomes a connection.
@@ -45,7 +45,7 @@ function startCase(description: string): void {
   log(t.caseHeading(caseNumber, description));
 }
 
-/** Tries a handshake and prints the HTTP answer. */
+/** Tries a handshake and prints the HTTP response status. */
 async function checkHandshake(query: Record<string, string>, headers: Record<string, string> = {}) {
   const rejected = await tryHandshake(server, query, headers);
   if (rejected) log(`  → HTTP ${rejected.status} ${rejected.code}: ${rejected.message}`);
