@@ -3,7 +3,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IncomingMessage } from 'node:http';
 import express, { type Express } from 'express';
+
+import { CHAT_PATH } from '../../shared/protocol.ts';
+import type { AcceptedHandshake, RejectedHandshake } from './handshake.ts';
 
 import { CHAT_PAGE_HTML } from './page.ts';
 
@@ -14,6 +18,8 @@ export interface HttpAppState {
   readiness: () => Readiness;
   /** Source of the Prometheus text served at GET /metrics. */
   metrics: { contentType: string; render(): Promise<string> };
+  /** The upgrade checks, also answered to a plain GET of `/chat` (see below). */
+  checkHandshake: (request: IncomingMessage) => AcceptedHandshake | RejectedHandshake;
 }
 
 export function createHttpApp(state: HttpAppState): Express {
@@ -34,6 +40,21 @@ export function createHttpApp(state: HttpAppState): Express {
 
   app.get('/metrics', async (_request, response) => {
     response.type(state.metrics.contentType).send(await state.metrics.render());
+  });
+
+  // The handshake probe. A browser's WebSocket API hides the HTTP status of a rejected upgrade
+  // (the page only sees close code 1006), so a client sends a plain GET to the same URL to learn
+  // why: the same status and `{ code, message }` body as the upgrade, or 426 when the upgrade
+  // would be accepted. Any origin may read the answer, because a page on a foreign origin needs
+  // the 403 to tell its user; the answer carries no user data.
+  app.get(CHAT_PATH, (request, response) => {
+    response.set('access-control-allow-origin', '*');
+    const handshake = state.checkHandshake(request);
+    if (!handshake.ok) {
+      response.status(handshake.status).json({ code: handshake.code, message: handshake.message });
+      return;
+    }
+    response.status(426).set('upgrade', 'websocket').json({ status: 'upgrade required' });
   });
 
   serveClient(app);

@@ -123,6 +123,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     readiness: () =>
       shuttingDown ? 'shutting-down' : (hub.isReady?.() ?? true) ? 'ready' : 'hub-unavailable',
     metrics,
+    checkHandshake: (request) =>
+      checkHandshake(request, { shuttingDown, allowedOrigins: config.allowedOrigins }),
   });
   const httpServer = createServer(app);
   const webSocketServer = new WebSocketServer({
