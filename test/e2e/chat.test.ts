@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureClientBuild } from '../../chat/client/build.ts';
 import type { ChatServer } from '../../chat/server/server.ts';
 import { connect, startTestServer, type TestClient } from '../chat-server/helpers.ts';
-import { browserSkipReason, launchChromium } from '../support/chromium.ts';
+import { browserAvailable, launchChromium } from '../support/browser.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const RESULTS = path.join(REPO_ROOT, 'test-results');
@@ -24,15 +24,13 @@ const CLI = path.join(REPO_ROOT, 'chat/cli/main.ts');
 /** Upper bound for any wait on the page; the happy path takes a fraction of it. */
 const WAIT_MS = 10_000;
 
-const skipReason = browserSkipReason();
-
 /** The raw TCP socket and request URL of every WebSocket upgrade, to cut one connection. */
 interface Upgrade {
   url: URL;
   socket: Duplex;
 }
 
-describe.skipIf(skipReason !== undefined)('browser chat client', () => {
+describe.skipIf(!browserAvailable)('browser chat client', () => {
   let browser: Browser;
   let server: ChatServer;
   let port = 0;

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -73,4 +73,17 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Launches Chromium for tests that need several isolated contexts (one per chat user); each
+ * `browser.newContext()` starts with an empty profile. Throws when no browser is available.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findBrowser();
+  if (!executablePath)
+    throw new Error(
+      'launchChromium() called without a browser: guard the test with browserAvailable',
+    );
+  return chromium.launch({ executablePath, headless: false, args: CHROMIUM_ARGS });
 }
