@@ -57,6 +57,11 @@ export const benchMessages = defineCatalogue({
     rowClosedByServer: 'clients closed by the server',
     notMeasured: 'n/a',
     jsonWritten: (file: string) => `wrote ${file}`,
+    startupResult: (command: string, median: number, max: number, all: string) =>
+      `${command}: median ${median} ms, max ${max} ms (runs: ${all} ms), from spawn until a WebSocket is open`,
+    startupFailed: (command: string, detail: string) => `${command} failed to start: ${detail}`,
+    invalidRuns: (value: string) =>
+      `invalid value "${value}" for --runs: expected an integer from 1 to 20`,
   },
   ja: {
     usage:
@@ -112,6 +117,12 @@ export const benchMessages = defineCatalogue({
     rowClosedByServer: 'サーバーに切断されたクライアント',
     notMeasured: 'なし',
     jsonWritten: (file: string) => `${file} に書き出しました`,
+    startupResult: (command: string, median: number, max: number, all: string) =>
+      `${command}: 中央値 ${median} ms、最大 ${max} ms（各回: ${all} ms）。起動から WebSocket が開くまでの時間です`,
+    startupFailed: (command: string, detail: string) =>
+      `${command} の起動に失敗しました: ${detail}`,
+    invalidRuns: (value: string) =>
+      `--runs の値 "${value}" は無効です。1 から 20 までの整数を指定してください`,
   },
 });
 
