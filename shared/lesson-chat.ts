@@ -1,9 +1,8 @@
 // Plumbing for the chat lessons (09–12). It starts the real chat server quietly on 127.0.0.1 and
 // drives it with scripted `ws` clients that record every frame. Printed frames hide the values
 // that change from run to run (timestamps, epochs, guest names) in deterministic output.
-// Node-only: it uses `ws` and `node:http`.
+// Node-only: it uses `ws`.
 
-import { request as httpRequest } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
 
@@ -120,8 +119,6 @@ export class ScriptedClient {
   readonly socket: WebSocket;
   /** Text of every frame received, in order. */
   readonly frames: string[] = [];
-  /** Server ping frames received (the heartbeat sweep); `ws` sends a pong for each unless `autoPong` is off. */
-  pings = 0;
   readonly closed: Promise<{ code: number; reason: string }>;
   #taken = 0;
   #wake: (() => void) | undefined;
@@ -133,7 +130,6 @@ export class ScriptedClient {
       this.frames.push(rawToString(data));
       this.#wake?.();
     });
-    socket.on('ping', () => this.pings++);
     // An error (such as an oversized frame) is always followed by `close`, which the lesson reads.
     socket.on('error', () => {});
     this.closed = new Promise((resolve) => {
@@ -262,23 +258,6 @@ export function tryHandshake(
       // Destroying the request after a rejected upgrade is reported as an error, after the response.
       if (socket.readyState !== WebSocket.CLOSED) reject(error);
     });
-  });
-}
-
-/** Sends a plain HTTP GET to a path of the server and returns the status and the body text. */
-export function httpGet(
-  server: Pick<ChatServer, 'port'>,
-  path: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port: server.port, path }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    request.on('error', reject);
-    request.end();
   });
 }
 

@@ -3,7 +3,7 @@
  *
  * Run it:  npm run lesson 11
  *
- * The real chat server runs with a fast heartbeat (a ping sweep every 200 ms). Scripted `ws`
+ * The real chat server runs with a fast heartbeat (a ping sweep every 250 ms). Scripted `ws`
  * clients print their frames as `name ← {…}`. carol uses the reconnecting client of
  * `shared/chat-client.ts` (the one the browser and terminal clients use), and her lines read
  * `carol: …`.
@@ -34,9 +34,11 @@ import { messages } from './messages.ts';
 const t = useMessages(messages);
 const clientText = chatClientMessagesFor(lessonLanguage());
 
-const HEARTBEAT_INTERVAL_MS = 200;
-const HEARTBEAT_TIMEOUT_MS = 100;
-// carol's client sends a JSON ping after each 200 ms of silence, up to 5 frames per second. The
+const HEARTBEAT_INTERVAL_MS = 250;
+// A client is dropped after 750 ms of silence. The margin over one interval lets the lesson ride
+// out a busy machine: a stalled event loop delays the pongs that keep alice and bob alive.
+const HEARTBEAT_TIMEOUT_MS = 500;
+// carol's client sends a JSON ping after each 250 ms of silence, up to 4 frames per second. The
 // default refill of 3 per second would soon rate-limit her, so this server refills faster.
 const RATE_PER_SECOND = 10;
 
