@@ -151,6 +151,8 @@ showClose(await broken.closed);
 // A token bucket of `rateBurst` messages, refilled at `ratePerSecond`. Each frame beyond it gets
 // RATE_LIMITED; after `floodMaxRejections` of those within the flood window, the server gives up
 // on the client and closes with 1008 (policy violation).
+// NOTE: the counts below hold while the frames arrive within about 330 ms, the time the bucket
+// takes to refill one token at 3 per second; a machine that stalls longer accepts one more.
 const floodSize = rateBurst + floodMaxRejections + 10;
 startCase(t.flood(floodSize));
 const flooder = await openClient(server, 'flooder', { username: 'flooder', v1: true });
