@@ -11,6 +11,10 @@ export interface ServerSample {
   rssBytes: number;
   /** V8 heap in use in bytes, after the same collection. */
   heapUsedBytes: number;
+  /** V8 heap reserved from the system in bytes; it includes the young generation's semi-spaces. */
+  heapTotalBytes: number;
+  /** Memory of Buffers and other objects outside the V8 heap, in bytes. */
+  externalBytes: number;
   /** User plus system CPU time of the process since it started, in milliseconds. */
   cpuMs: number;
   /** System (kernel) part of `cpuMs`: socket writes are mostly system time. */

@@ -81,6 +81,14 @@ export function formatResults(
       ),
     ],
     [
+      text.rowHeapPerClient,
+      ...figure(
+        pair((r) => r.heapKibPerIdleClient),
+        kib,
+        text,
+      ),
+    ],
+    [
       text.rowCpu,
       ...figure(
         pair((r) => r.cpuMsPerBroadcast),

@@ -50,7 +50,10 @@ export interface TargetResult {
   otherFramesPerClient: number;
   before: ServerSample;
   idle: ServerSample;
+  /** RSS growth per idle client; it also contains fixed costs such as young-generation pages. */
   kibPerIdleClient: number;
+  /** V8 heap growth per idle client, after a full collection: the JavaScript objects alone. */
+  heapKibPerIdleClient: number;
   /** From send until the last receiver had it, one value per broadcast. */
   lastReceiverMs: Percentiles;
   /** From send until each receiver had it, one value per delivery. */
@@ -73,6 +76,12 @@ type LoadChild = BenchChild<LoadRequest, LoadReport | { type: 'exit' }>;
 /** Handshakes in flight per load process; well under the default listen backlog of 511. */
 const CONNECT_CONCURRENCY = 128;
 const START_TIMEOUT_MS = 30_000;
+/**
+ * Connections opened and closed before the memory baseline, at most, so that compiling the
+ * connection code does not count as memory of the clients. A larger warm-up would leave freed
+ * pages resident that the measured clients then reuse, which hides their cost.
+ */
+const WARM_UP_CLIENTS_MAX = 100;
 const SAMPLE_TIMEOUT_MS = 30_000;
 /** Time allowed per thousand clients to connect, on top of a fixed 30 s. */
 const CONNECT_TIMEOUT_PER_1000_MS = 5_000;
@@ -131,6 +140,10 @@ export async function runTarget(settings: TargetSettings): Promise<TargetResult>
       return values as ServerSample;
     };
 
+    // The first connections compile the server's connection code and make its heap resident;
+    // a warm-up storm keeps that fixed cost out of the memory per idle client.
+    await warmUp(settings, port);
+    await waitUntilSettled(sample);
     const before = await sample(true);
     const connect = await connectClients(settings, loads, port);
 
@@ -172,6 +185,10 @@ export async function runTarget(settings: TargetSettings): Promise<TargetResult>
       idle,
       kibPerIdleClient:
         connect.ready === 0 ? Number.NaN : (idle.rssBytes - before.rssBytes) / 1024 / connect.ready,
+      heapKibPerIdleClient:
+        connect.ready === 0
+          ? Number.NaN
+          : (idle.heapUsedBytes - before.heapUsedBytes) / 1024 / connect.ready,
       ...closedLoop,
       ramp,
       sustainedDeliveriesPerSecond: best * connect.ready,
@@ -185,6 +202,44 @@ export async function runTarget(settings: TargetSettings): Promise<TargetResult>
     await server.next('exit' as never, 5_000, 'the server to exit').catch(() => undefined);
     server.kill();
   }
+}
+
+/** Opens and closes up to WARM_UP_CLIENTS_MAX connections from a load process of their own. */
+async function warmUp(settings: TargetSettings, port: number): Promise<void> {
+  const count = Math.min(settings.clients, WARM_UP_CLIENTS_MAX);
+  const load: LoadChild = new BenchChild(
+    spawnNode('load-client.ts', [], settings.fdLimit),
+    'warm-up load client',
+  );
+  try {
+    load.send(connectRequest(settings.kind, port, count, 'warm-', 0));
+    await load.next('connected', START_TIMEOUT_MS, `${count} warm-up connections`);
+    load.send({ type: 'close' });
+    await load.next('closed', SAMPLE_TIMEOUT_MS, 'the warm-up clients to close');
+  } finally {
+    load.kill();
+  }
+}
+
+function connectRequest(
+  kind: ServerKind,
+  port: number,
+  count: number,
+  namePrefix: string,
+  recordedBroadcasts: number,
+): LoadRequest {
+  return {
+    type: 'connect',
+    url: `ws://127.0.0.1:${port}${kind === 'loopchat' ? '/chat' : '/'}`,
+    protocols: kind === 'loopchat' ? [PROTOCOL_V1] : [],
+    count,
+    namePrefix,
+    concurrency: CONNECT_CONCURRENCY,
+    // A loopchat client is ready once the server has joined it and sent `welcome`; the
+    // yardstick has no join, so its clients are ready when the handshake completes.
+    readyOn: kind === 'loopchat' ? 'welcome' : 'open',
+    recordedBroadcasts,
+  };
 }
 
 async function connectClients(settings: TargetSettings, loads: LoadChild[], port: number) {
@@ -210,18 +265,7 @@ async function connectClients(settings: TargetSettings, loads: LoadChild[], port
   const startedAt = performance.now();
   const reports = await Promise.all(
     loads.map((load, index) => {
-      load.send({
-        type: 'connect',
-        url: `ws://127.0.0.1:${port}${kind === 'loopchat' ? '/chat' : '/'}`,
-        protocols: kind === 'loopchat' ? [PROTOCOL_V1] : [],
-        count: shares[index]!,
-        namePrefix: `p${index + 1}-`,
-        concurrency: CONNECT_CONCURRENCY,
-        // A loopchat client is ready once the server has joined it and sent `welcome`; the
-        // yardstick has no join, so its clients are ready when the handshake completes.
-        readyOn: kind === 'loopchat' ? 'welcome' : 'open',
-        recordedBroadcasts: settings.broadcasts,
-      });
+      load.send(connectRequest(kind, port, shares[index]!, `p${index + 1}-`, settings.broadcasts));
       return load.next('connected', timeoutMs, `${shares[index]} connections`);
     }),
   );

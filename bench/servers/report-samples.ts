@@ -19,6 +19,8 @@ export function readSample(connections: number, collectGarbage: boolean): Server
   return {
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
+    heapTotalBytes: memory.heapTotal,
+    externalBytes: memory.external,
     cpuMs: (cpu.user + cpu.system) / 1000,
     systemCpuMs: cpu.system / 1000,
     connections,

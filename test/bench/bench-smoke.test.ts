@@ -62,7 +62,7 @@ describe('npm run bench', () => {
 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('memory per idle client');
+    expect(result.stdout).toContain('memory (RSS) per idle client');
 
     const report = JSON.parse(readFileSync(file, 'utf8')) as {
       loopchat: TargetJson;
