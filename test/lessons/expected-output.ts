@@ -1,15 +1,14 @@
 // Pins every lesson's full output in both languages (deterministic mode), and checks that a
-// real-time run at high speed prints the same lines in the same order.
+// real-time run at high speed prints the same lines in the same order. Two test files each call
+// `describeExpectedOutput` for half of the lessons, so that vitest runs the halves in parallel.
 
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { listLessons } from '../../lessons/runner/registry.ts';
+import { listLessons, type LessonInfo } from '../../lessons/runner/registry.ts';
 import { EXTRA_ARGS, expectedFile, runLesson, stripStamps } from '../support/run-lesson.ts';
 import { redisSkipReason } from '../support/redis.ts';
-
-const lessons = listLessons().filter((lesson) => existsSync(expectedFile(lesson.folder, 'en')));
 
 /**
  * Lines whose relative order Node does not fix in a real-time run, per lesson. They are compared
@@ -48,7 +47,15 @@ function missingRequirement(directory: string): string | undefined {
   return meta.requires === 'redis-server' ? redisSkipReason() : undefined;
 }
 
-describe.each(lessons)('lesson $folder', (lesson) => {
+/** Declares the expected-output tests of every lesson whose number passes `select`. */
+export function describeExpectedOutput(select: (lessonNumber: number) => boolean): void {
+  const lessons = listLessons().filter(
+    (lesson) => select(Number(lesson.number)) && existsSync(expectedFile(lesson.folder, 'en')),
+  );
+  describe.each(lessons)('lesson $folder', describeLesson);
+}
+
+function describeLesson(lesson: LessonInfo): void {
   const skipReason = missingRequirement(lesson.directory);
 
   it.skipIf(skipReason !== undefined).each(['en', 'ja'])(
@@ -96,4 +103,4 @@ describe.each(lessons)('lesson $folder', (lesson) => {
       expect(sortedActual[index]).toMatch(hiddenAsWildcard(line)),
     );
   });
-});
+}
