@@ -322,7 +322,10 @@ export const v1ServerEvents = {
   users: {
     doc: 'The user list: sent after `welcome` and in answer to `who`.',
     fields: {
-      users: list(username, 'Names of connected users in join order, at most 200.'),
+      users: list(
+        username,
+        'Names of connected users, at most 200: in join order on a single server, in name order in cluster mode.',
+      ),
       count,
       truncated: flag('True when the list was cut at 200 names.'),
     },

@@ -55,7 +55,7 @@ export interface ChatHub {
   join(requestedName: string): Promise<{ username: string; count: number }>;
   /** Releases a name taken by `join` and reports the leave. */
   leave(username: string): Promise<{ count: number }>;
-  /** Names of connected users in join order, at most `limit`, plus the full count. */
+  /** Names of connected users (join order in memory, name order through Redis), at most `limit`, plus the full count. */
   users(limit: number): Promise<{ users: string[]; count: number }>;
   /** Assigns the next sequence number, stores the message and reports it, unless it is a resend. */
   publishMessage(request: PublishRequest): Promise<PublishResult>;
