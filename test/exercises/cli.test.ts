@@ -1,5 +1,6 @@
 // The command lines of verify, hint and reset: exit codes 0, 1 and 2, their messages in both
-// languages, progress recording, and reset's confirmation and backup.
+// languages, progress recording, and reset's confirmation and backup. Each case spawns its own
+// command with its own temporary folder and progress file, so the cases run concurrently.
 
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,8 +22,8 @@ function tickerFolder(source: string): string {
   return folder;
 }
 
-describe('verify', () => {
-  it('exits 0 for the reference solution', async () => {
+describe.concurrent('verify', () => {
+  it('exits 0 for the reference solution', async ({ expect }) => {
     const result = await runCommand('verify', ['03', '--use', 'solution', '--lang', 'en']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -31,7 +32,7 @@ describe('verify', () => {
     );
   });
 
-  it('exits 1 and shows the first difference for the pristine file', async () => {
+  it('exits 1 and shows the first difference for the pristine file', async ({ expect }) => {
     const result = await runCommand('verify', ['03', '--use', 'pristine', '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✗ 03  Stop a recurring timer after N ticks (not done)');
@@ -45,7 +46,7 @@ describe('verify', () => {
     expect(result.stdout).toContain('hint: npm run hint 03');
   });
 
-  it('reports in Japanese with --lang ja', async () => {
+  it('reports in Japanese with --lang ja', async ({ expect }) => {
     const result = await runCommand('verify', ['12', '--use', 'pristine', '--lang', 'ja']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✗ 12  コードユニットではなく書記素を数える（未完了）');
@@ -55,7 +56,7 @@ describe('verify', () => {
     expect(result.stdout).toContain('ヒント: npm run hint 12');
   });
 
-  it('checks every exercise in lesson order', async () => {
+  it('checks every exercise in lesson order', async ({ expect }) => {
     const result = await runCommand('verify', ['--use', 'solution', '--lang', 'en']);
     const ids = listExercises().map((exercise) => exercise.id);
     expect(result.code).toBe(0);
@@ -64,12 +65,12 @@ describe('verify', () => {
     expect(result.stdout).toContain(`All ${ids.length} exercises are done.`);
   });
 
-  it('checks the files in --dir', async () => {
+  it('checks the files in --dir', async ({ expect }) => {
     const result = await runCommand('verify', ['03', '--dir', tickerFolder(SOLUTION_TICKER)]);
     expect(result.code).toBe(0);
   });
 
-  it('records progress only for the working files', async () => {
+  it('records progress only for the working files', async ({ expect }) => {
     const progress = path.join(temporaryFolder(), 'progress.json');
     await runCommand('verify', ['03', '--use', 'solution'], commandEnv(progress));
     expect(existsSync(progress)).toBe(false);
@@ -82,7 +83,7 @@ describe('verify', () => {
     expect(recorded['03']?.done).toBe(result.code === 0);
   });
 
-  it.each([
+  it.for<[string[], string]>([
     [['99'], 'verify: no exercise "99": use one of 01, 02, 03, 04, 04/callbacks'],
     [['--watchh'], 'verify: unknown option "--watchh": see npm run verify -- --help'],
     [['03', '--lang', 'fr'], 'verify: invalid --lang "fr": use ja or en'],
@@ -91,7 +92,7 @@ describe('verify', () => {
     [['05', '--dir', '.'], 'verify: --dir needs exactly one exercise, but "05" names several'],
     [['03', '--dir', 'no-such-folder'], 'verify: --dir "no-such-folder" is not a folder'],
     [['03', '12'], 'verify: unexpected argument "12": name one exercise'],
-  ])('exits 2 for %j', async (args, message) => {
+  ])('exits 2 for %j', async ([args, message], { expect }) => {
     const language = args.includes('--lang') ? [] : ['--lang', 'en'];
     const result = await runCommand('verify', [...args, ...language]);
     expect(result.code).toBe(2);
@@ -100,41 +101,41 @@ describe('verify', () => {
     expect(result.stderr.startsWith(message)).toBe(true);
   });
 
-  it('prints a usage error in Japanese', async () => {
+  it('prints a usage error in Japanese', async ({ expect }) => {
     const result = await runCommand('verify', ['99', '--lang', 'ja']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^verify: 演習 "99" はありません。/);
   });
 });
 
-describe('hint', () => {
-  it('prints the hint in the chosen language', async () => {
+describe.concurrent('hint', () => {
+  it('prints the hint in the chosen language', async ({ expect }) => {
     const hint = readFileSync(path.join(ticker!.directory, 'hint.ja.md'), 'utf8').trimEnd();
     const result = await runCommand('hint', ['3', '--lang', 'ja']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`03 のヒント: 繰り返しタイマーを N 回で止める\n\n${hint}\n`);
   });
 
-  it('prints every hint of a lesson with several exercises', async () => {
+  it('prints every hint of a lesson with several exercises', async ({ expect }) => {
     const result = await runCommand('hint', ['05', '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Hint for 05/microtasks:');
     expect(result.stdout).toContain('Hint for 05/phases:');
   });
 
-  it.each([
+  it.for<[string[], string]>([
     [[], 'hint: name an exercise, e.g. npm run hint 03'],
     [['42'], 'hint: no exercise "42"'],
     [['03', '--yes'], 'hint: unknown option "--yes"'],
-  ])('exits 2 for %j', async (args, message) => {
+  ])('exits 2 for %j', async ([args, message], { expect }) => {
     const result = await runCommand('hint', [...args, '--lang', 'en']);
     expect(result.code).toBe(2);
     expect(result.stderr.startsWith(message)).toBe(true);
   });
 });
 
-describe('reset', () => {
-  it('restores the pristine file and keeps a backup', async () => {
+describe.concurrent('reset', () => {
+  it('restores the pristine file and keeps a backup', async ({ expect }) => {
     const folder = tickerFolder(SOLUTION_TICKER);
     const result = await runCommand('reset', ['03', '--dir', folder, '--yes', '--lang', 'en']);
 
@@ -152,7 +153,7 @@ describe('reset', () => {
     expect(result.stdout).toContain(backups[0]);
   });
 
-  it('keeps a second backup when reset twice in one second', async () => {
+  it('keeps a second backup when reset twice in one second', async ({ expect }) => {
     const folder = tickerFolder(SOLUTION_TICKER);
     await runCommand('reset', ['03', '--dir', folder, '--yes']);
     writeFileSync(path.join(folder, 'ticker.ts'), '// my second try\n');
@@ -160,7 +161,7 @@ describe('reset', () => {
     expect(readdirSync(folder).filter((name) => name.endsWith('.bak'))).toHaveLength(2);
   });
 
-  it('makes no backup of an untouched file', async () => {
+  it('makes no backup of an untouched file', async ({ expect }) => {
     const folder = tickerFolder(PRISTINE_TICKER);
     const result = await runCommand('reset', ['03', '--dir', folder, '--yes', '--lang', 'en']);
     expect(result.code).toBe(0);
@@ -168,7 +169,7 @@ describe('reset', () => {
     expect(readdirSync(folder)).toEqual(['ticker.ts']);
   });
 
-  it('refuses without a terminal and without --yes', async () => {
+  it('refuses without a terminal and without --yes', async ({ expect }) => {
     const folder = tickerFolder(SOLUTION_TICKER);
     const result = await runCommand('reset', ['03', '--dir', folder, '--lang', 'en']);
     expect(result.code).toBe(2);
@@ -180,7 +181,7 @@ describe('reset', () => {
     );
   });
 
-  it('exits 2 for an unknown exercise', async () => {
+  it('exits 2 for an unknown exercise', async ({ expect }) => {
     const result = await runCommand('reset', ['77', '--yes', '--lang', 'en']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^reset: no exercise "77"/);

@@ -10,6 +10,26 @@ import { neutralEnv, REPO_ROOT, type RunResult } from '../support/run-lesson.ts'
 
 export type ExerciseCommand = 'verify' | 'hint' | 'reset';
 
+/**
+ * Commands that may run at once. Each child starts Node with the TypeScript loader, which keeps
+ * a core busy for about half a second, so on a 2-core machine more children only queue for CPU.
+ */
+const MAX_PARALLEL_COMMANDS = 3;
+
+let runningCommands = 0;
+const waitingCommands: Array<() => void> = [];
+
+/** Waits until fewer than MAX_PARALLEL_COMMANDS commands run; returns the function that frees the slot. */
+async function takeCommandSlot(): Promise<() => void> {
+  if (runningCommands >= MAX_PARALLEL_COMMANDS)
+    await new Promise<void>((resolve) => waitingCommands.push(resolve));
+  runningCommands++;
+  return () => {
+    runningCommands--;
+    waitingCommands.shift()?.();
+  };
+}
+
 /** Creates a fresh temporary folder for one test. */
 export function temporaryFolder(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'loopchat-exercise-'));
@@ -32,12 +52,29 @@ export function startCommand(
   );
 }
 
-/** Runs an exercise command to its end with empty stdin (not a terminal) and captures its output. */
-export function runCommand(
+/**
+ * Runs an exercise command to its end with empty stdin (not a terminal) and captures its output.
+ * Tests may call it concurrently: at most MAX_PARALLEL_COMMANDS children run at a time.
+ */
+export async function runCommand(
   command: ExerciseCommand,
   args: string[],
   env?: NodeJS.ProcessEnv,
   timeoutMs = 60_000,
+): Promise<RunResult> {
+  const releaseSlot = await takeCommandSlot();
+  try {
+    return await runToEnd(command, args, env, timeoutMs);
+  } finally {
+    releaseSlot();
+  }
+}
+
+function runToEnd(
+  command: ExerciseCommand,
+  args: string[],
+  env: NodeJS.ProcessEnv | undefined,
+  timeoutMs: number,
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = startCommand(command, args, env);
