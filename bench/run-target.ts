@@ -56,6 +56,8 @@ export interface TargetResult {
   heapKibPerIdleClient: number;
   /** From send until the last receiver had it, one value per broadcast. */
   lastReceiverMs: Percentiles;
+  /** The last-receiver latency of each delivered broadcast in sending order, to spot spikes. */
+  lastReceiverSeriesMs: number[];
   /** From send until each receiver had it, one value per delivery. */
   deliveryMs: Percentiles;
   cpuMsPerBroadcast: number;
@@ -394,6 +396,7 @@ async function measureClosedLoop(
 
     return {
       lastReceiverMs: summarise(lastMs),
+      lastReceiverSeriesMs: lastMs,
       deliveryMs: summarise(deliveries),
       cpuMsPerBroadcast: (cpuAfter.cpuMs - cpuBefore.cpuMs) / settings.broadcasts,
       systemCpuMsPerBroadcast: (cpuAfter.systemCpuMs - cpuBefore.systemCpuMs) / settings.broadcasts,
