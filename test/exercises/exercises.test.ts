@@ -36,6 +36,14 @@ const PRISTINE_FAILURES: Record<string, { problem: string } | { differs: [string
   },
   '05/microtasks': { differs: ['F', 'B'] },
   '05/phases': { differs: ['F', 'B'] },
+  '07/accept': {
+    problem:
+      'computeAccept("dGhlIHNhbXBsZSBub25jZQ==") returned "hHLtf2V1k8aDQZfNjw3Ia1hCwt0=", expected "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="',
+  },
+  '07/frame-header': {
+    problem:
+      'for the frame 80 7e 00 c8 61 61 … (continuation, 200-byte payload, unmasked), readFrameHeader returned { fin: true, opcode: 0, masked: false, payloadLength: 126, headerLength: 2 }, expected { fin: true, opcode: 0, masked: false, payloadLength: 200, headerLength: 4 }',
+  },
   '08': {
     problem:
       'message 1 ("hello") never came back: the connection closed first. Call socket.send in the message handler',

@@ -19,7 +19,7 @@ const MAX_PARALLEL_COMMANDS = 3;
 let runningCommands = 0;
 const waitingCommands: Array<() => void> = [];
 
-/** Waits until fewer than MAX_PARALLEL_COMMANDS commands run; returns the function that frees the slot. */
+/** Waits until fewer than MAX_PARALLEL_COMMANDS commands run, then returns the function that frees the slot. */
 async function takeCommandSlot(): Promise<() => void> {
   if (runningCommands >= MAX_PARALLEL_COMMANDS)
     await new Promise<void>((resolve) => waitingCommands.push(resolve));
