@@ -52,6 +52,9 @@ const PRISTINE_FAILURES: Record<string, { problem: string } | { differs: [string
     problem:
       'broadcast sent to client #1, whose readyState is CONNECTING: send only to OPEN clients',
   },
+  '10': {
+    problem: 'step 2: with names ["alice"], join("alice") returned "alice", expected "alice (2)"',
+  },
   '11/backoff': {
     problem:
       'backoffDelay(0, { initialDelayMs: 500, maxDelayMs: 30000, random: () => 0 }) returned 500, expected 0',
