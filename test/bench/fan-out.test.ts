@@ -6,6 +6,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 
 import { canWriteFrame } from '../../chat/server/broadcast.ts';
+import {
+  HEARTBEAT_SLICE_MIN_CLIENTS,
+  HEARTBEAT_SLICES,
+  startHeartbeat,
+} from '../../chat/server/heartbeat.ts';
+import { ConnectionRegistry, type Connection } from '../../chat/server/registry.ts';
 import { PRESENCE_FLUSH_COST_FACTOR, PresenceCoalescer } from '../../chat/server/presence.ts';
 import type { ChatServer } from '../../chat/server/server.ts';
 import { connect, startTestServer, type TestClient } from '../chat-server/helpers.ts';
@@ -148,6 +154,67 @@ describe('broadcast fan-out', () => {
       vi.advanceTimersByTime(1);
       expect(flushes).toBe(2);
       presence.close();
+    });
+  });
+
+  describe('heartbeat slices', () => {
+    const INTERVAL_MS = 1_000;
+    const SLICE_MS = INTERVAL_MS / HEARTBEAT_SLICES;
+
+    /** Fills a registry with connections whose sockets only count pings. */
+    function registryOf(size: number): { registry: ConnectionRegistry; pings: () => number } {
+      const registry = new ConnectionRegistry();
+      let pings = 0;
+      for (let index = 0; index < size; index++) {
+        const socket = { readyState: WebSocket.OPEN, ping: () => pings++ } as unknown as WebSocket;
+        registry.add({ id: index, socket, lastSeenAt: 0 } as unknown as Connection);
+      }
+      return { registry, pings: () => pings };
+    }
+
+    it('spreads a large sweep over slices', () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const size = HEARTBEAT_SLICE_MIN_CLIENTS * 2 + 500;
+      const { registry, pings } = registryOf(size);
+      const stop = startHeartbeat(registry, {
+        intervalMs: INTERVAL_MS,
+        timeoutMs: 60_000,
+        now: () => 0,
+        onDead: () => undefined,
+      });
+
+      vi.advanceTimersByTime(INTERVAL_MS - SLICE_MS);
+      expect(pings()).toBe(0);
+      vi.advanceTimersByTime(SLICE_MS);
+      expect(pings()).toBe(HEARTBEAT_SLICE_MIN_CLIENTS);
+      vi.advanceTimersByTime(SLICE_MS);
+      expect(pings()).toBe(HEARTBEAT_SLICE_MIN_CLIENTS * 2);
+      vi.advanceTimersByTime(SLICE_MS);
+      expect(pings()).toBe(size);
+      vi.advanceTimersByTime(INTERVAL_MS - 3 * SLICE_MS);
+      expect(pings()).toBe(size);
+      vi.advanceTimersByTime(SLICE_MS);
+      expect(pings()).toBe(size + HEARTBEAT_SLICE_MIN_CLIENTS);
+      stop();
+    });
+
+    it('pings a small registry at once', () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const { registry, pings } = registryOf(300);
+      const stop = startHeartbeat(registry, {
+        intervalMs: INTERVAL_MS,
+        timeoutMs: 60_000,
+        now: () => 0,
+        onDead: () => undefined,
+      });
+
+      vi.advanceTimersByTime(INTERVAL_MS - 1);
+      expect(pings()).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(pings()).toBe(300);
+      vi.advanceTimersByTime(INTERVAL_MS);
+      expect(pings()).toBe(600);
+      stop();
     });
   });
 });
