@@ -69,6 +69,10 @@ const PRISTINE_FAILURES: Record<string, { problem: string } | { differs: [string
     problem:
       'after seq 5, message seq 5 arrived (stored history seq 1–5): messagesToDeliver returned seq [5], expected seq []',
   },
+  '15': {
+    problem:
+      'the readiness probe path (readinessProbe.httpGet.path) is "/healthz", expected "/readyz": only /readyz turns to 503 while the server drains (3 more rules fail after this one)',
+  },
 };
 
 /**
