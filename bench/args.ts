@@ -22,7 +22,7 @@ const INTEGER_OPTIONS = {
   clients: { flag: '--clients', fallback: 1_000, min: 1, max: 100_000 },
   broadcasts: { flag: '--broadcasts', fallback: 50, min: 1, max: 10_000 },
   processes: { flag: '--processes', fallback: 2, min: 1, max: 16 },
-  'ramp-steps': { flag: '--ramp-steps', fallback: 6, min: 0, max: 20 },
+  'ramp-steps': { flag: '--ramp-steps', fallback: 8, min: 0, max: 20 },
   timeout: { flag: '--timeout', fallback: 900, min: 10, max: 24 * 60 * 60 },
 } as const;
 

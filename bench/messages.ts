@@ -12,7 +12,7 @@ export const benchMessages = defineCatalogue({
     helpBroadcasts: '--broadcasts B    broadcasts timed one at a time (default 50)',
     helpProcesses: '--processes P     load-client processes that share the connections (default 2)',
     helpRampSteps:
-      '--ramp-steps S    rate steps of the sustained-rate ramp, 0 to skip it (default 6)',
+      '--ramp-steps S    rate steps of the sustained-rate ramp, 0 to skip it (default 8)',
     helpTimeout:
       '--timeout SECONDS whole-run limit; the run stops and cleans up after it (default 900)',
     helpJson: '--json FILE       also write every figure as JSON to FILE',
@@ -72,7 +72,7 @@ export const benchMessages = defineCatalogue({
     helpClients: '--clients N       それぞれのサーバーに開く接続の数です（既定値 1000）',
     helpBroadcasts: '--broadcasts B    1 回ずつ時間を測るブロードキャストの数です（既定値 50）',
     helpProcesses: '--processes P     接続を分担する負荷クライアントのプロセス数です（既定値 2）',
-    helpRampSteps: '--ramp-steps S    持続レートを探す段階の数です。0 で省略します（既定値 6）',
+    helpRampSteps: '--ramp-steps S    持続レートを探す段階の数です。0 で省略します（既定値 8）',
     helpTimeout:
       '--timeout SECONDS 実行全体の上限（秒）です。超えると停止して後片付けをします（既定値 900）',
     helpJson: '--json FILE       すべての数値を JSON でファイルにも書き出します',

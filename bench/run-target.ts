@@ -98,6 +98,8 @@ const SETTLE_SAMPLE_MS = 250;
 const SETTLE_MAX_MS = 15_000;
 const RAMP_STEP_MS = 2_000;
 const RAMP_FACTOR = 1.5;
+/** The ramp stops narrowing in once the failing rate is within 10 % of the passing one. */
+const RAMP_PRECISION = 1.1;
 /** The sustained-rate criterion: last-receiver p99 below one second. */
 const RAMP_P99_LIMIT_MS = 1_000;
 /** After a ramp step's last send, deliveries still arriving later than this fail the step. */
@@ -408,9 +410,10 @@ async function measureClosedLoop(
 }
 
 /**
- * Sends broadcasts at rising rates for a fixed time each and stops at the first rate whose
- * last-receiver p99 reaches one second or whose broadcasts do not all arrive. The first rate is
- * half of what the closed-loop p50 suggests, so that the ramp starts below the limit.
+ * Sends broadcasts at rising rates for a fixed time each, until a rate fails: its last-receiver
+ * p99 reaches one second or its broadcasts do not all arrive. Then it narrows in between the
+ * highest passing and the lowest failing rate. The first rate is half of what the closed-loop
+ * p50 suggests, so that the ramp starts below the limit.
  */
 async function runRamp(
   settings: TargetSettings,
@@ -426,6 +429,8 @@ async function runRamp(
   const label = settings.phaseLabel('ramp');
   let rate = Math.max(1, 500 / Math.max(closedLoopP50Ms, 1));
   let nextId = settings.broadcasts + WARM_UP_BROADCASTS;
+  let highestPassed = 0;
+  let lowestFailed: number | undefined;
 
   try {
     for (let step = 0; step < settings.rampSteps; step++) {
@@ -454,8 +459,19 @@ async function runRamp(
         lastReceiverP99Ms: p99,
         passed,
       });
-      if (!passed) break;
-      rate *= RAMP_FACTOR;
+      if (passed) highestPassed = broadcastsPerSecond;
+      else lowestFailed = broadcastsPerSecond;
+
+      // A step that left broadcasts undelivered leaves a backlog that would spoil the next one.
+      if (!passed && delivered.length < count) break;
+      if (lowestFailed === undefined) {
+        rate *= RAMP_FACTOR;
+        continue;
+      }
+      // After the first failure the ramp narrows in: halfway (geometrically) between the highest
+      // passing and the lowest failing rate, or halving while nothing has passed yet.
+      rate = highestPassed === 0 ? lowestFailed / 2 : Math.sqrt(highestPassed * lowestFailed);
+      if (highestPassed > 0 && lowestFailed / highestPassed < RAMP_PRECISION) break;
     }
   } finally {
     tracker.stop();
