@@ -65,6 +65,10 @@ const PRISTINE_FAILURES: Record<string, { problem: string } | { differs: [string
       'with history seq 1–10 and lastSeenSeq 7, missedMessages returned { ok: true, messages: seq [1, 2, 3, 4, 5, 6, 8, 9, 10] }, expected { ok: true, messages: seq [8, 9, 10] }',
   },
   '12': { problem: 'countGraphemes(20 × "😀") returned 40, expected 20' },
+  '13': {
+    problem:
+      'encode ran 12 times for one broadcast to 12 open sockets: encode the event once, before the loop',
+  },
   '14': {
     problem:
       'after seq 5, message seq 5 arrived (stored history seq 1–5): messagesToDeliver returned seq [5], expected seq []',
