@@ -27,6 +27,11 @@ import { neutraliseTerminalText as safe } from './terminal-text.ts';
 const EXIT_USAGE = 2;
 /** Exit code when the server rejected the name or a message could not be delivered. */
 const EXIT_FAILED = 1;
+/**
+ * How long piped input may wait, after it ended, for its messages to be confirmed. Without a
+ * bound a script against a server that is down would retry forever.
+ */
+const DELIVERY_TIMEOUT_MS = 30_000;
 
 const parsed = parseCliArgs(process.argv.slice(2), process.env);
 if (parsed.kind === 'help') {
@@ -158,9 +163,17 @@ const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
 
 input.on('line', (line) => {
   const command = line.trim();
-  if (command === '') return;
+  // readline still emits lines it had buffered when /quit closed it; they come after the quit.
+  if (command === '' || inputEnded) return;
 
   if (command === '/quit') {
+    // A script's /quit means "done": deliver what came before it, as at the end of the input.
+    // A person at a terminal who types /quit leaves now.
+    if (!process.stdin.isTTY) {
+      inputEnded = true;
+      input.close();
+      return;
+    }
     const pending = client.pendingCount();
     if (pending > 0) notice(cliText.pendingAtQuit(pending));
     exit(pending > 0 ? EXIT_FAILED : exitCode);
@@ -187,6 +200,13 @@ input.on('line', (line) => {
 input.on('close', () => {
   inputEnded = true;
   exitWhenDelivered();
+
+  const deadline = setTimeout(() => {
+    const pending = client.pendingCount();
+    notice(cliText.deliveryTimedOut(pending, DELIVERY_TIMEOUT_MS / 1000));
+    exit(pending > 0 ? EXIT_FAILED : exitCode);
+  }, DELIVERY_TIMEOUT_MS);
+  deadline.unref();
 });
 
 process.on('SIGINT', () => exit(client.pendingCount() > 0 ? EXIT_FAILED : exitCode));

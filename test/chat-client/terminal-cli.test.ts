@@ -182,6 +182,17 @@ describe('chat:cli', () => {
     expect(run.stdout).toMatch(/\* Online \(\d+\):\n( {2}.+\n)* {2}asker\n/);
   });
 
+  it('delivers piped lines before a piped /quit', async () => {
+    const run = await runCli(
+      ['--name', 'scripted', '--url', url],
+      'before quit\n/quit\nafter quit\n',
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('scripted (you): before quit');
+    expect(run.stdout).not.toContain('after quit');
+  });
+
   it('leaves at once on /quit', async () => {
     const run = await runCli(['--name', 'quitter', '--url', url], '/quit\n');
 
