@@ -109,23 +109,25 @@ export function installScaledTimers(speed: number): InstalledTimers {
   const epochAtStart = original.dateNow();
   const lessonNow = () => (original.performanceNow() - startedAt) * speed;
 
+  // Node's timer clock counts whole milliseconds, so a timer can fire up to 1 ms before its delay
+  // as performance.now() measures it. Scaled by 10 that would print a 3000 ms timer at +2990ms;
+  // one extra real millisecond keeps every scaled timer from firing early.
+  const scale = (delay: unknown) => {
+    const ms = Number(delay);
+    return Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / speed) + 1 : ms;
+  };
+
   patch({
     setTimeout: (callback: Callback, delay = 0, ...args: unknown[]) =>
-      original.setTimeout(callback, Number(delay) / speed, ...args),
+      original.setTimeout(callback, scale(delay), ...args),
     setInterval: (callback: Callback, delay = 0, ...args: unknown[]) =>
-      original.setInterval(callback, Number(delay) / speed, ...args),
+      original.setInterval(callback, scale(delay), ...args),
     clearTimeout: original.clearTimeout,
     clearInterval: original.clearInterval,
     promisesSetTimeout: (delay = 0, ...rest: unknown[]) =>
-      (original.promisesSetTimeout as (...args: unknown[]) => unknown)(
-        Number(delay) / speed,
-        ...rest,
-      ),
+      (original.promisesSetTimeout as (...args: unknown[]) => unknown)(scale(delay), ...rest),
     promisesSetInterval: (delay = 0, ...rest: unknown[]) =>
-      (original.promisesSetInterval as (...args: unknown[]) => unknown)(
-        Number(delay) / speed,
-        ...rest,
-      ),
+      (original.promisesSetInterval as (...args: unknown[]) => unknown)(scale(delay), ...rest),
     performanceNow: () => startedAt + lessonNow(),
     dateNow: () => Math.floor(epochAtStart + lessonNow()),
   });

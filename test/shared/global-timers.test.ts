@@ -66,4 +66,23 @@ describe('installScaledTimers', () => {
     `);
     expect(output).toBe('lesson time ok\nscaled\n');
   });
+
+  it('never fires a scaled timer before its delay', () => {
+    const output = runScript(`
+      const { installScaledTimers } = await import(${sharedUrl('global-timers.ts')});
+      installScaledTimers(10);
+      const early = [];
+      let pending = 0;
+      for (let delay = 10; delay <= 400; delay += 13) {
+        pending++;
+        const startedAt = performance.now();
+        setTimeout(() => {
+          const elapsed = performance.now() - startedAt;
+          if (elapsed < delay) early.push(delay + ' fired at ' + elapsed.toFixed(2));
+          if (--pending === 0) console.log(early.length === 0 ? 'none early' : early.join(', '));
+        }, delay);
+      }
+    `);
+    expect(output).toBe('none early\n');
+  });
 });
