@@ -108,6 +108,12 @@ export async function runCommand(
   argv: string[],
   main: (argv: string[]) => Promise<number>,
 ): Promise<void> {
+  // `npm run verify | head` closes the pipe early; that ends the command quietly, not with a trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+
   try {
     process.exitCode = await main(argv);
   } catch (error) {
