@@ -5,7 +5,7 @@ import { defineCatalogue } from '../../shared/i18n.ts';
 export const messages = defineCatalogue({
   en: {
     redisMissing:
-      'lesson 14 needs redis-server, which is not on PATH: install it with "apt-get install redis-server" or "brew install redis", or run it with Docker ("docker run -p 6379:6379 redis:7")',
+      'lesson 14 needs redis-server, which is not on PATH: install it with "apt-get install redis-server" (Debian, Ubuntu, WSL on Windows) or "brew install redis" (macOS), then run the lesson again',
     redisStarted: (address: string) =>
       `redis-server started on ${address} (no snapshots, no append-only file)`,
     nodeStarted: (name: string, url: string, how: string) =>
@@ -34,7 +34,7 @@ export const messages = defineCatalogue({
   },
   ja: {
     redisMissing:
-      'レッスン 14 には redis-server が必要ですが、PATH にありません。"apt-get install redis-server" または "brew install redis" でインストールするか、Docker で起動してください（"docker run -p 6379:6379 redis:7"）',
+      'レッスン 14 には redis-server が必要ですが、PATH にありません。"apt-get install redis-server"（Debian、Ubuntu、Windows の WSL）または "brew install redis"（macOS）でインストールしてから、もう一度実行してください',
     redisStarted: (address: string) =>
       `redis-server を ${address} で起動しました（スナップショットなし、追記専用ファイルなし）`,
     nodeStarted: (name: string, url: string, how: string) =>
