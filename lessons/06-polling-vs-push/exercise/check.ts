@@ -1,5 +1,5 @@
 // Check of exercise 06: an HTTP server on 127.0.0.1 (random port) calls the student's
-// handleLongPoll with a feed the check controls and a 200 ms timeout, and a node:http client sends
+// handleLongPoll with a feed the check controls and a 100 ms timeout, and a node:http client sends
 // real requests. It tries four situations: news already waiting, two polls held until a publish,
 // a poll that times out, and a poll the client cancels. After each, no feed listener may remain,
 // and once the timeout has passed the handler must not write to the finished response again.
@@ -17,7 +17,7 @@ type LongPollModule = typeof import('./pristine/long-poll.ts');
 type Update = import('./pristine/long-poll.ts').Update;
 type Text = typeof messages.en;
 
-const TIMEOUT_MS = 200;
+const TIMEOUT_MS = 100;
 /** Stops only a handler that neither responds nor subscribes, because a working one takes milliseconds. */
 const NO_PROGRESS_LIMIT_MS = 5_000;
 
@@ -201,10 +201,11 @@ async function runSituations(
           problem: t.wrongResponse(poll.label, t.situationPublish, describe(exchange), expected),
         };
     }
-    for (const poll of [first, second]) {
-      const late = await afterwards(poll.label, poll.serverSide, t.situationPublish);
-      if (late) return { ok: false, problem: late };
-    }
+    const late = await Promise.all(
+      [first, second].map((poll) => afterwards(poll.label, poll.serverSide, t.situationPublish)),
+    );
+    const problem = late.find((message) => message !== undefined);
+    if (problem) return { ok: false, problem };
   }
 
   // 3. Nothing is published: 204 No Content after the timeout.
