@@ -77,7 +77,6 @@ function describeLesson(lesson: LessonInfo): void {
   );
 
   it.skipIf(skipReason !== undefined)('keeps the line order in a real-time run', async () => {
-    const expected = stripStamps(readFileSync(expectedFile(lesson.folder, 'en'), 'utf8'));
     const speed = REAL_TIME_SPEED[lesson.number] ?? '1';
     const result = await runLesson([
       lesson.number,
@@ -90,7 +89,15 @@ function describeLesson(lesson: LessonInfo): void {
     expect(result.code).toBe(0);
 
     const unordered = UNORDERED_IN_REAL_TIME[lesson.number] ?? (() => false);
-    const actual = stripStamps(result.stdout);
+    // On the virtual clock the deterministic run pins every number; a real run at high speed can
+    // stretch a measured duration (a 100 ms stall of a loaded machine reads as 1 s at speed 10),
+    // so for those lessons this run checks only the order of the lines.
+    const maskNumbers = (line: string) =>
+      lesson.clock === 'virtual' ? line.replace(/\d+(\.\d+)?/g, 'N') : line;
+    const actual = stripStamps(result.stdout).map(maskNumbers);
+    const expected = stripStamps(readFileSync(expectedFile(lesson.folder, 'en'), 'utf8')).map(
+      maskNumbers,
+    );
     const ordered = expected.filter((line) => !unordered(line));
     const actualOrdered = actual.filter((line) => !unordered(line));
     expect(actualOrdered).toHaveLength(ordered.length);
