@@ -25,6 +25,7 @@ export function handleLongPoll(
   feed: Feed,
   after: number,
   response: ServerResponse,
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the finished exercise uses it
   timeoutMs: number,
 ): void {
   // EXERCISE: this responds at once even when there is no news, which is plain polling. When

@@ -27,6 +27,7 @@ export function readFrameHeader(buffer: Buffer): FrameHeader | undefined {
   const lengthField = buffer[1]! & 0x7f;
 
   let headerLength = 2;
+  // eslint-disable-next-line prefer-const -- the finished exercise assigns the extended length
   let payloadLength = lengthField;
   // EXERCISE: 126 and 127 are not lengths. For 126, read the 16-bit length from the next 2 bytes.
   // For 127, read the 64-bit length from the next 8 bytes. Add those bytes to headerLength, and
