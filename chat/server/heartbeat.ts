@@ -28,8 +28,11 @@ export const HEARTBEAT_SLICE_MIN_CLIENTS = 1_000;
  * Starts the sweep and returns the function that stops it. Each client is checked once per
  * interval and terminated at the first check after it has been silent for
  * `intervalMs + timeoutMs`, so detection takes at most `2 × intervalMs + timeoutMs`.
- * NOTE: in a sweep of more than HEARTBEAT_SLICE_MIN_CLIENTS clients, a client can move to a
- * later slice when many others leave, which delays its check by up to 0.9 × intervalMs once.
+ * In a sliced sweep a client's check can come up to 0.9 × intervalMs later than a whole
+ * interval after its last ping (its first check after connecting, or when others leave and it
+ * moves to a later slice), so a sliced sweep allows that much more silence. Detection on a
+ * server with more than HEARTBEAT_SLICE_MIN_CLIENTS clients then takes at most
+ * `2.9 × intervalMs + timeoutMs`.
  */
 export function startHeartbeat(
   registry: ConnectionRegistry,
@@ -41,13 +44,14 @@ export function startHeartbeat(
   // A Map iterator is live: clients that join during a sweep are reached in the same sweep.
   let cursor: Iterator<Connection> | undefined;
   let perSlice = 0;
+  let sliceGraceMs = 0;
 
   function check(connection: Connection, time: number): void {
     const { socket } = connection;
     if (socket.readyState !== WebSocket.OPEN) return;
 
     const silentMs = time - connection.lastSeenAt;
-    if (silentMs > deadAfterMs) {
+    if (silentMs > deadAfterMs + sliceGraceMs) {
       options.onDead(connection, silentMs);
       socket.terminate();
       return;
@@ -61,6 +65,10 @@ export function startHeartbeat(
     if (slice === 0) {
       cursor = registry.values();
       perSlice = Math.max(HEARTBEAT_SLICE_MIN_CLIENTS, Math.ceil(registry.size / HEARTBEAT_SLICES));
+      sliceGraceMs =
+        registry.size > perSlice
+          ? (options.intervalMs * (HEARTBEAT_SLICES - 1)) / HEARTBEAT_SLICES
+          : 0;
     }
     if (!cursor) return;
 

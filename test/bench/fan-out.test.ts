@@ -161,15 +161,23 @@ describe('broadcast fan-out', () => {
     const INTERVAL_MS = 1_000;
     const SLICE_MS = INTERVAL_MS / HEARTBEAT_SLICES;
 
-    /** Fills a registry with connections whose sockets only count pings. */
-    function registryOf(size: number): { registry: ConnectionRegistry; pings: () => number } {
+    /** Fills a registry with connections whose sockets only count pings and never answer. */
+    function registryOf(size: number) {
       const registry = new ConnectionRegistry();
       let pings = 0;
+      let terminated = 0;
       for (let index = 0; index < size; index++) {
-        const socket = { readyState: WebSocket.OPEN, ping: () => pings++ } as unknown as WebSocket;
+        const socket = {
+          readyState: WebSocket.OPEN as number,
+          ping: () => pings++,
+          terminate() {
+            this.readyState = WebSocket.CLOSED;
+            terminated++;
+          },
+        };
         registry.add({ id: index, socket, lastSeenAt: 0 } as unknown as Connection);
       }
-      return { registry, pings: () => pings };
+      return { registry, pings: () => pings, terminated: () => terminated };
     }
 
     it('spreads a large sweep over slices', () => {
@@ -214,6 +222,51 @@ describe('broadcast fan-out', () => {
       expect(pings()).toBe(300);
       vi.advanceTimersByTime(INTERVAL_MS);
       expect(pings()).toBe(600);
+      stop();
+    });
+
+    it('spares clients that a late slice has not pinged yet', () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const size = HEARTBEAT_SLICE_MIN_CLIENTS * 2 + 500;
+      const { registry, pings, terminated } = registryOf(size);
+      let time = 0;
+      const stop = startHeartbeat(registry, {
+        intervalMs: INTERVAL_MS,
+        timeoutMs: 100,
+        now: () => time,
+        onDead: () => undefined,
+      });
+
+      // The third slice runs 1,200 ms after the clients connected, more than the 1,100 ms of
+      // interval plus timeout, although nobody has pinged them yet.
+      for (let elapsed = 0; elapsed < INTERVAL_MS + 2 * SLICE_MS; elapsed += SLICE_MS) {
+        time += SLICE_MS;
+        vi.advanceTimersByTime(SLICE_MS);
+      }
+      expect(pings()).toBe(size);
+      expect(terminated()).toBe(0);
+      stop();
+    });
+
+    it('terminates silent clients in a sliced sweep', () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const size = HEARTBEAT_SLICE_MIN_CLIENTS * 2 + 500;
+      const { registry, terminated } = registryOf(size);
+      let time = 0;
+      let dead = 0;
+      const stop = startHeartbeat(registry, {
+        intervalMs: INTERVAL_MS,
+        timeoutMs: 100,
+        now: () => time,
+        onDead: () => dead++,
+      });
+
+      for (let elapsed = 0; elapsed < 3 * INTERVAL_MS + 2 * SLICE_MS; elapsed += SLICE_MS) {
+        time += SLICE_MS;
+        vi.advanceTimersByTime(SLICE_MS);
+      }
+      expect(terminated()).toBe(size);
+      expect(dead).toBe(size);
       stop();
     });
   });
