@@ -74,9 +74,9 @@ interface TimerEntry extends VirtualTimer {
  * get the same order and the same stamps on every run without waiting.
  *
  * Timers due at the same moment run in the order they were scheduled, as in Node. A recurring
- * timer is rescheduled from the moment it ran, so a 3000 ms timeout set at 0 runs before the
- * third tick of a 1000 ms interval set right after it: both are due at 3000 and the timeout was
- * scheduled first. That matches what Node does with real timers.
+ * timer is rescheduled from the moment it ran. So a 3000 ms timeout set at 0 runs before the
+ * third tick of a 1000 ms interval set right after it, because both are due at 3000 and the
+ * timeout was scheduled first. Node does the same with real timers.
  */
 export class VirtualClock implements Clock {
   #now = 0;

@@ -1,5 +1,5 @@
-// The handshake probe: a plain GET of /chat answers why an upgrade of the same URL would be
-// rejected, because a browser's WebSocket API hides the status of a rejected upgrade.
+// The handshake probe: a plain GET of /chat returns the rejection that an upgrade of the same URL
+// would get, because a browser's WebSocket API hides the status of a rejected upgrade.
 import { afterEach, beforeEach, describe, expect, it, test } from 'vitest';
 
 import type { ChatServer } from '../../chat/server/server.ts';
