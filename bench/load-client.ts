@@ -1,7 +1,8 @@
-// A load-client process of the benchmark: opens its share of the WebSocket connections, sends the
-// broadcasts when it holds the sender, and times every delivery. Each broadcast carries its send
-// time (`performance.timeOrigin + performance.now()`, milliseconds since the Unix epoch), which
-// processes on one machine can compare with their own clock.
+// A load-client process of the benchmark: opens its share of the WebSocket connections, sends
+// the broadcasts the orchestrator requests from its first connection, and times every delivery.
+// Each broadcast carries its send time (`performance.timeOrigin + performance.now()`, in
+// milliseconds since the Unix epoch), which processes on one machine can compare with their own
+// clock.
 import { WebSocket, type RawData } from 'ws';
 
 import type { LoadReport, LoadRequest, ReadyOn } from './ipc.ts';
