@@ -132,6 +132,18 @@ export class BenchChild<Request, Report extends { type: string }> {
     });
   }
 
+  /** Resolves when the child has exited, or after `timeoutMs` if it has not. */
+  exited(timeoutMs: number): Promise<void> {
+    if (this.#exit) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.#child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   kill(): void {
     if (this.#child.exitCode === null && this.#child.signalCode === null)
       this.#child.kill('SIGKILL');

@@ -64,8 +64,6 @@ export type LoadReport =
       failed: number;
       /** First connection error, for the report; undefined when none failed. */
       firstError: string | undefined;
-      /** Frames that were not benchmark broadcasts (welcome, users, history, presence…). */
-      otherFrames: number;
     }
   | {
       type: 'received';

@@ -198,9 +198,7 @@ function collectLatencies(fromId: number, toId: number): Float64Array {
 process.on('message', (request: LoadRequest) => {
   switch (request.type) {
     case 'connect':
-      void connect(request).then(() =>
-        report({ type: 'connected', ready, failed, firstError, otherFrames }),
-      );
+      void connect(request).then(() => report({ type: 'connected', ready, failed, firstError }));
       return;
 
     case 'send':

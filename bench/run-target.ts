@@ -85,6 +85,7 @@ const START_TIMEOUT_MS = 30_000;
  */
 const WARM_UP_CLIENTS_MAX = 100;
 const SAMPLE_TIMEOUT_MS = 30_000;
+const SERVER_STOP_TIMEOUT_MS = 5_000;
 /** Time allowed per thousand clients to connect, on top of a fixed 30 s. */
 const CONNECT_TIMEOUT_PER_1000_MS = 5_000;
 const BROADCAST_TIMEOUT_MS = 30_000;
@@ -203,7 +204,7 @@ export async function runTarget(settings: TargetSettings): Promise<TargetResult>
     server.send({ type: 'stop' });
     for (const load of loads) load.kill();
     // The server gets a moment to stop on its own; after that it is killed like the others.
-    await server.next('exit' as never, 5_000, 'the server to exit').catch(() => undefined);
+    await server.exited(SERVER_STOP_TIMEOUT_MS);
     server.kill();
   }
 }
@@ -281,7 +282,6 @@ async function connectClients(settings: TargetSettings, loads: LoadChild[], port
     ready: reports.reduce((sum, report) => sum + report.ready, 0),
     failed: reports.reduce((sum, report) => sum + report.failed, 0),
     firstError: reports.find((report) => report.firstError)?.firstError,
-    otherFrames: reports.reduce((sum, report) => sum + report.otherFrames, 0),
   };
 }
 
