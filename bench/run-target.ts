@@ -118,6 +118,7 @@ export const LOOPCHAT_BENCH_OVERRIDES = {
   logLevel: 'info',
 } as const;
 
+/** Measures one server through every phase; its processes are killed however the run ends. */
 export async function runTarget(settings: TargetSettings): Promise<TargetResult> {
   const { kind, progress } = settings;
 
@@ -145,8 +146,8 @@ export async function runTarget(settings: TargetSettings): Promise<TargetResult>
       return values as ServerSample;
     };
 
-    // The first connections compile the server's connection code and make its heap resident;
-    // a warm-up storm keeps that fixed cost out of the memory per idle client.
+    // The first connections compile the server's connection code, so a short warm-up keeps
+    // that fixed cost out of the memory per idle client.
     await warmUp(settings, port);
     await waitUntilSettled(sample);
     const before = await sample(true);
