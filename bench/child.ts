@@ -23,8 +23,8 @@ export function killChildren(): void {
 /**
  * Spawns `node --expose-gc --import tsx SCRIPT ARGS` with an IPC channel. Node cannot call
  * setrlimit, so on POSIX systems the child starts through `sh`, which raises its soft
- * file-descriptor limit to the hard limit (or to `fdLimit` where the hard limit is unlimited but
- * capped by the kernel, as on macOS) before it execs node.
+ * file-descriptor limit before it execs node. It asks for the hard limit, and for `fdLimit` when
+ * that fails (on macOS the hard limit can be "unlimited" while the kernel caps it lower).
  */
 export function spawnNode(script: string, args: string[], fdLimit: number): ChildProcess {
   const nodeArgs = ['--expose-gc', '--import', 'tsx', path.join(BENCH_DIR, script), ...args];

@@ -25,7 +25,7 @@ export function reachableFdLimit(): number | undefined {
   }
 }
 
-/** Descriptors the busiest process of a run needs: the server holds every connection. */
+/** Returns the descriptors the busiest process of a run needs: the server has every connection. */
 export function neededFds(clients: number): number {
   return clients + FD_HEADROOM;
 }
