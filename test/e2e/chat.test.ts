@@ -57,6 +57,15 @@ describe.skipIf(!browserAvailable)('browser chat client', () => {
     return page;
   }
 
+  /** Waits until a text field has the keyboard focus, as autofocus gives it after a render. */
+  async function waitForFocusedTextField(page: Page): Promise<void> {
+    await page.waitForFunction(
+      () => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''),
+      undefined,
+      { timeout: WAIT_MS },
+    );
+  }
+
   async function join(page: Page, name: string, language: 'en' | 'ja' = 'en'): Promise<void> {
     await page.getByLabel(language === 'en' ? 'Your name' : 'あなたの名前').fill(name);
     await page.getByRole('button', { name: language === 'en' ? 'Join' : '参加' }).click();
@@ -266,6 +275,8 @@ describe.skipIf(!browserAvailable)('browser chat client', () => {
 
   it('works with the keyboard alone', async () => {
     const page = await openPage();
+    // React mounts after the load event, and keys typed before autofocus lands go nowhere.
+    await waitForFocusedTextField(page);
     await page.keyboard.type('keyboard');
     await page.keyboard.press('Enter');
     await page
@@ -273,6 +284,7 @@ describe.skipIf(!browserAvailable)('browser chat client', () => {
       .filter({ hasText: 'Connected as keyboard' })
       .waitFor({ timeout: WAIT_MS });
 
+    await waitForFocusedTextField(page);
     await page.keyboard.type('sent without a mouse');
     await page.keyboard.press('Enter');
     await waitForMessage(page, 'sent without a mouse');
