@@ -30,7 +30,7 @@ import { ChatClient, type ChatClientEvents } from '../../shared/chat-client.ts';
 import { log, useMessages } from '../../shared/lesson.ts';
 import { startBalancer } from './balancer.ts';
 import { messages } from './messages.ts';
-import { findRedisServer, startRedisServer } from './redis-server.ts';
+import { findRedisServer, startRedis } from '../../shared/redis-server.ts';
 
 const t = useMessages(messages);
 
@@ -49,7 +49,7 @@ if (!redisBinary) {
 }
 
 // Step 1: Redis on a free port of 127.0.0.1, with no persistence.
-const redis = await startRedisServer(redisBinary);
+const redis = await startRedis({ binary: redisBinary });
 log(t.redisStarted(`127.0.0.1:${redis.port}`));
 
 // Step 2: node A as a child process, exactly as `npm run chat -- --redis …` would start it.
