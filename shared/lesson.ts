@@ -62,7 +62,7 @@ export function useMessages<T extends Record<string, Message>>(catalogue: Catalo
   return pick(catalogue, currentContext().language);
 }
 
-/** The learner's language, for the few places where a lesson formats something itself. */
+/** Returns the learner's language, for the few places where a lesson formats something itself. */
 export function lessonLanguage(): Language {
   return currentContext().language;
 }
@@ -77,7 +77,7 @@ export function formatVarying(value: string): string {
   return currentContext().normalise ? HIDDEN_DURATION : value;
 }
 
-/** The value of an option the lesson declares in its lesson.json (`--port 4000` → `'4000'`). */
+/** Returns the value of an option the lesson declares in its lesson.json (`--port 4000` → `'4000'`). */
 export function lessonOption(name: string): string | boolean | undefined {
   return currentContext().options[name];
 }

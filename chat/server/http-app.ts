@@ -18,7 +18,7 @@ export interface HttpAppState {
   readiness: () => Readiness;
   /** Source of the Prometheus text served at GET /metrics. */
   metrics: { contentType: string; render(): Promise<string> };
-  /** The upgrade checks, also answered to a plain GET of `/chat` (see below). */
+  /** The upgrade checks, also run for a plain GET of `/chat` (see below). */
   checkHandshake: (request: IncomingMessage) => AcceptedHandshake | RejectedHandshake;
 }
 
@@ -43,7 +43,7 @@ export function createHttpApp(state: HttpAppState): Express {
   });
 
   // The handshake probe. A browser's WebSocket API hides the HTTP status of a rejected upgrade
-  // (the page only sees close code 1006), so a client sends a plain GET to the same URL to learn
+  // (the page gets only close code 1006), so a client sends a plain GET to the same URL to learn
   // why: the same status and `{ code, message }` body as the upgrade, or 426 when the upgrade
   // would be accepted. Any origin may read the answer, because a page on a foreign origin needs
   // the 403 to tell its user; the answer carries no user data.
