@@ -11,9 +11,23 @@ import { cliMessagesFor } from './messages.ts';
 import { neutraliseTerminalText } from './terminal-text.ts';
 
 export const DEFAULT_CHAT_URL = 'ws://127.0.0.1:3000/chat';
+/**
+ * How long piped input may wait, after it ended, for its messages to be confirmed. Without a
+ * bound a script against a server that is down would retry forever.
+ */
+export const DEFAULT_DELIVERY_TIMEOUT_SECONDS = 30;
+/** A day: a longer wait is almost surely a typo, such as milliseconds given as seconds. */
+const MAX_DELIVERY_TIMEOUT_SECONDS = 86_400;
 
 export type CliArgs =
-  | { kind: 'run'; name: string; url: string; language: Language }
+  | {
+      kind: 'run';
+      name: string;
+      url: string;
+      /** How long piped input waits, after it ended, for its messages to be confirmed. */
+      deliveryTimeoutMs: number;
+      language: Language;
+    }
   | { kind: 'help'; language: Language }
   | { kind: 'error'; message: string; language: Language };
 
@@ -25,13 +39,14 @@ export function parseCliArgs(
   const language = detectLanguage(argv, env);
   const text = cliMessagesFor(language);
 
-  let values: { name?: string; url?: string; lang?: string; help?: boolean };
+  let values: { name?: string; url?: string; timeout?: string; lang?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
         name: { type: 'string' },
         url: { type: 'string' },
+        timeout: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -78,7 +93,28 @@ export function parseCliArgs(
     return { kind: 'error', message: text.invalidUrl(neutraliseTerminalText(url)), language };
   }
 
-  return { kind: 'run', name: checked.value, url, language };
+  const timeout = values.timeout ?? String(DEFAULT_DELIVERY_TIMEOUT_SECONDS);
+  const seconds = Number(timeout);
+  // Number('') is 0 and Number(' 5 ') is 5, so the text itself must look like a number.
+  if (
+    !/^\s*\d+(\.\d+)?\s*$/.test(timeout) ||
+    seconds <= 0 ||
+    seconds > MAX_DELIVERY_TIMEOUT_SECONDS
+  ) {
+    return {
+      kind: 'error',
+      message: text.invalidTimeout(neutraliseTerminalText(timeout), MAX_DELIVERY_TIMEOUT_SECONDS),
+      language,
+    };
+  }
+
+  return {
+    kind: 'run',
+    name: checked.value,
+    url,
+    deliveryTimeoutMs: Math.round(seconds * 1000),
+    language,
+  };
 }
 
 /** Returns the help text in one language. */
@@ -89,10 +125,11 @@ export function formatHelp(language: Language): string {
     '',
     text.helpIntro,
     '',
-    `  --name NAME   ${text.helpName}`,
-    `  --url URL     ${text.helpUrl}`,
-    `  --lang ja|en  ${text.helpLang}`,
-    `  --help, -h    ${text.helpHelp}`,
+    `  --name NAME        ${text.helpName}`,
+    `  --url URL          ${text.helpUrl}`,
+    `  --timeout SECONDS  ${text.helpTimeout(DEFAULT_DELIVERY_TIMEOUT_SECONDS)}`,
+    `  --lang ja|en       ${text.helpLang}`,
+    `  --help, -h         ${text.helpHelp}`,
     '',
     text.helpCommands,
   ].join('\n');

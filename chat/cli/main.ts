@@ -27,12 +27,6 @@ import { neutraliseTerminalText as safe } from './terminal-text.ts';
 const EXIT_USAGE = 2;
 /** Exit code when the server rejected the name or a message could not be delivered. */
 const EXIT_FAILED = 1;
-/**
- * How long piped input may wait, after it ended, for its messages to be confirmed. Without a
- * bound a script against a server that is down would retry forever.
- */
-const DELIVERY_TIMEOUT_MS = 30_000;
-
 const parsed = parseCliArgs(process.argv.slice(2), process.env);
 if (parsed.kind === 'help') {
   process.stdout.write(formatHelp(parsed.language) + '\n');
@@ -203,9 +197,9 @@ input.on('close', () => {
 
   const deadline = setTimeout(() => {
     const pending = client.pendingCount();
-    notice(cliText.deliveryTimedOut(pending, DELIVERY_TIMEOUT_MS / 1000));
+    notice(cliText.deliveryTimedOut(pending, parsed.deliveryTimeoutMs / 1000));
     exit(pending > 0 ? EXIT_FAILED : exitCode);
-  }, DELIVERY_TIMEOUT_MS);
+  }, parsed.deliveryTimeoutMs);
   deadline.unref();
 });
 

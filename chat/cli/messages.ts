@@ -6,11 +6,14 @@ import { defineCatalogue, pick, type Language } from '../../shared/i18n.ts';
 
 export const cliMessages = defineCatalogue({
   en: {
-    usage: 'Usage: npm run chat:cli -- --name NAME [--url ws://127.0.0.1:3000/chat] [--lang ja|en]',
+    usage:
+      'Usage: npm run chat:cli -- --name NAME [--url ws://127.0.0.1:3000/chat] [--timeout SECONDS] [--lang ja|en]',
     helpIntro:
       'Terminal chat client: prints chat events as lines and sends each line you type. Piped input is sent, then the client exits once every message is confirmed.',
     helpName: 'Your username (at most 20 characters; required).',
     helpUrl: 'WebSocket URL of the chat server (default ws://127.0.0.1:3000/chat).',
+    helpTimeout: (seconds: number) =>
+      `With piped input: seconds to wait, after the input ends, for the server to confirm every message; then exit 1 (default ${seconds}).`,
     helpLang: 'Language of the client: ja or en (default: from LC_ALL, LC_MESSAGES or LANG).',
     helpCommands: 'Commands: /who lists who is online, /quit leaves.',
     helpHelp: 'Show this help and exit.',
@@ -19,6 +22,8 @@ export const cliMessages = defineCatalogue({
     invalidName: (name: string, reason: string) => `invalid --name "${name}": ${reason}`,
     invalidUrl: (url: string) =>
       `invalid --url "${url}": use a WebSocket URL such as ws://127.0.0.1:3000/chat`,
+    invalidTimeout: (value: string, maxSeconds: number) =>
+      `invalid --timeout "${value}": give seconds as a number above 0 and at most ${maxSeconds}, e.g. --timeout 10`,
     invalidArguments: (detail: string) => `${detail}; run with --help to see the options`,
     whoHeader: (count: number) => `Online (${count}):`,
     whoTruncated: 'The list is cut at 200 names.',
@@ -31,11 +36,13 @@ export const cliMessages = defineCatalogue({
   },
   ja: {
     usage:
-      '使い方: npm run chat:cli -- --name 名前 [--url ws://127.0.0.1:3000/chat] [--lang ja|en]',
+      '使い方: npm run chat:cli -- --name 名前 [--url ws://127.0.0.1:3000/chat] [--timeout 秒数] [--lang ja|en]',
     helpIntro:
       'ターミナル用のチャットクライアントです。チャットのイベントを 1 行ずつ表示し、入力した各行を送信します。パイプで渡した入力は送信され、すべてのメッセージが確認されると終了します。',
     helpName: 'ユーザー名（20 文字まで、必須）。',
     helpUrl: 'チャットサーバーの WebSocket URL（既定値 ws://127.0.0.1:3000/chat）。',
+    helpTimeout: (seconds: number) =>
+      `パイプで入力したとき、入力が終わってから、すべてのメッセージがサーバーに確認されるまで待つ秒数です。過ぎると終了コード 1 で終了します（既定値 ${seconds}）。`,
     helpLang:
       'クライアントの言語: ja または en（既定値は LC_ALL、LC_MESSAGES、LANG から決めます）。',
     helpCommands: 'コマンド: /who で接続中のユーザーを表示し、/quit で退室します。',
@@ -45,6 +52,8 @@ export const cliMessages = defineCatalogue({
     invalidName: (name: string, reason: string) => `--name "${name}" は使えません: ${reason}`,
     invalidUrl: (url: string) =>
       `--url "${url}" は不正です。ws://127.0.0.1:3000/chat のような WebSocket URL を指定してください`,
+    invalidTimeout: (value: string, maxSeconds: number) =>
+      `--timeout "${value}" は不正です。0 より大きく ${maxSeconds} 以下の秒数を指定してください（例: --timeout 10）`,
     invalidArguments: (detail: string) => `${detail}。--help でオプションを確認してください`,
     whoHeader: (count: number) => `接続中（${count} 人）:`,
     whoTruncated: '一覧は 200 人で打ち切られています。',

@@ -66,7 +66,14 @@ describe('parseCliArgs', () => {
       kind: 'run',
       name: 'bot',
       url: 'ws://127.0.0.1:4000/chat',
+      deliveryTimeoutMs: 30_000,
       language: 'ja',
+    });
+  });
+
+  it('reads --timeout in seconds', () => {
+    expect(parseCliArgs(['--name', 'bot', '--timeout', '2.5'], {})).toMatchObject({
+      deliveryTimeoutMs: 2_500,
     });
   });
 
@@ -76,7 +83,7 @@ describe('parseCliArgs', () => {
     });
   });
 
-  it.each([
+  it.each<[string[], string]>([
     [[], 'missing --name; give your username, e.g. --name alice'],
     [
       ['--name', 'x'.repeat(21)],
@@ -94,6 +101,10 @@ describe('parseCliArgs', () => {
       ['--name', 'bot', '--lang', 'fr'],
       'invalid --lang "fr": use ja or en / --lang "fr" は使えません。ja か en を指定してください',
     ],
+    ...['0', '-1', 'abc', '', '1e3', '90000'].map((timeout): [string[], string] => [
+      ['--name', 'bot', `--timeout=${timeout}`],
+      `invalid --timeout "${timeout}": give seconds as a number above 0 and at most 86400, e.g. --timeout 10`,
+    ]),
     [
       ['--name', 'bot', '--port', '1'],
       "Unknown option '--port'; run with --help to see the options",
@@ -191,6 +202,20 @@ describe('chat:cli', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('scripted (you): before quit');
     expect(run.stdout).not.toContain('after quit');
+  });
+
+  it('gives up after --timeout when the server is down', async () => {
+    // A port that was free a moment ago: the client's connection attempts are refused.
+    const probe = await startTestServer();
+    const downUrl = `${probe.url.replace('http', 'ws')}/chat`;
+    await probe.close();
+
+    const run = await runCli(['--name', 'bot', '--url', downUrl, '--timeout', '1'], 'lost?\n');
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'Timed out after 1 s waiting for the server: 1 message(s) not delivered.',
+    );
   });
 
   it('leaves at once on /quit', async () => {
