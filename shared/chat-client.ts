@@ -617,8 +617,9 @@ export class ChatClient {
     const delivered = this.#sequence.receive({ seq, username, message, timestamp });
     for (const received of delivered) this.#deliver(received, false);
 
-    // A gap in `seq` means this client missed a message, for example one broadcast while its
-    // history replay was being prepared. The client requests it once and holds later messages.
+    // A gap in `seq` means this client missed a message, for example when more messages were
+    // broadcast during its join than the server keeps for a joining client. The client requests
+    // the missing ones once and holds later messages.
     if (this.#sequence.hasGap && !this.#resumeRequested) {
       const resume = this.#sequence.resumePoint();
       if (

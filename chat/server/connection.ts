@@ -15,7 +15,7 @@ import { validateMessage } from '../../shared/text.ts';
 import { sendEvent } from './broadcast.ts';
 import type { ChatServerConfig } from './config.ts';
 import type { AcceptedHandshake } from './handshake.ts';
-import { HubUnavailableError, type ChatHub, type ResumePoint } from './hub.ts';
+import { HubUnavailableError, type ChatHub, type HistoryResult, type ResumePoint } from './hub.ts';
 import type { Logger } from './logger.ts';
 import { messagesFor } from './messages.ts';
 import { countRejection, createTokenBucket, takeToken } from './rate-limit.ts';
@@ -236,9 +236,25 @@ export function createConnectionHandler(
   async function sendHistory(
     connection: Connection,
     after: ResumePoint | undefined,
-  ): Promise<void> {
+  ): Promise<HistoryResult> {
     const history = await hub.history(after, config.historyReplaySize);
     sendEvent(connection, { type: 'history', ...history });
+    return history;
+  }
+
+  /**
+   * Sends the messages broadcast during the join that the history reply did not contain. The
+   * history ends with the newest message at the time it was read. When it is empty, nothing
+   * newer than the welcome's `seq` existed then.
+   */
+  function sendBacklog(connection: Connection, history: HistoryResult, welcomeSeq: number): void {
+    const backlog = registry.takeBacklog(connection);
+    if (!backlog) return;
+
+    const coveredSeq = history.messages.at(-1)?.seq ?? welcomeSeq;
+    for (const message of backlog) {
+      if (message.seq > coveredSeq) sendEvent(connection, { type: 'message', ...message });
+    }
   }
 
   function sendError(
@@ -265,6 +281,9 @@ export function createConnectionHandler(
     }
 
     if (connection.version === 'v1') {
+      // Broadcasts skip the connection until it is ready, so the messages published while the
+      // calls below wait on the hub are kept and sent after the history.
+      registry.startBacklog(connection);
       const status = await hub.status();
       sendEvent(connection, {
         type: 'welcome',
@@ -281,12 +300,10 @@ export function createConnectionHandler(
         },
       });
       await sendUsers(connection);
-      await sendHistory(connection, handshake.resume);
+      const history = await sendHistory(connection, handshake.resume);
+      sendBacklog(connection, history, status.seq);
     }
 
-    // NOTE: with a hub whose calls take real time (Redis), a message published between the
-    // history read above and this line reaches neither the replay nor the broadcast. v1 clients
-    // detect the gap in `seq` and can send `resume`.
     connection.ready = true;
     socket.resume();
   }
@@ -336,6 +353,7 @@ export function createConnectionHandler(
       );
       // Reading resumes so that the client's close reply arrives; its frames are dropped
       // because the connection never became ready.
+      registry.takeBacklog(connection);
       socket.resume();
       socket.close(CloseCode.INTERNAL_ERROR, 'join failed');
     });

@@ -4,7 +4,7 @@
 import type { WebSocket } from 'ws';
 
 import type { Language } from '../../shared/i18n.ts';
-import type { ProtocolVersion } from '../../shared/protocol.ts';
+import type { ChatMessage, ProtocolVersion } from '../../shared/protocol.ts';
 import type { FloodCounter, TokenBucket } from './rate-limit.ts';
 
 export interface Connection {
@@ -21,14 +21,27 @@ export interface Connection {
   joined: boolean;
   /** True once welcome and history went out; broadcasts skip the connection before that. */
   ready: boolean;
+  /**
+   * Messages broadcast while a v1 client joins, kept until its history has gone out; `null`
+   * once more than JOIN_BACKLOG_MAX arrived, and undefined outside a join.
+   */
+  backlog?: ChatMessage[] | null;
   /** Time in milliseconds of the last frame of any kind from the client (heartbeat). */
   lastSeenAt: number;
   readonly bucket: TokenBucket;
   readonly flood: FloodCounter;
 }
 
+/**
+ * Messages one joining client may have kept for it. Beyond this the backlog is dropped, and the
+ * client finds the gap in `seq` and sends `resume`, as after any other loss.
+ */
+export const JOIN_BACKLOG_MAX = 1_000;
+
 export class ConnectionRegistry {
   readonly #connections = new Map<WebSocket, Connection>();
+  /** Connections with a backlog: few at a time, so a broadcast need not scan every connection. */
+  readonly #joining = new Set<Connection>();
   #nextId = 1;
 
   nextId(): number {
@@ -44,7 +57,33 @@ export class ConnectionRegistry {
   }
 
   delete(socket: WebSocket): boolean {
+    const connection = this.#connections.get(socket);
+    if (connection) this.#joining.delete(connection);
     return this.#connections.delete(socket);
+  }
+
+  /** Starts keeping the messages broadcast from now on for a connection that is joining. */
+  startBacklog(connection: Connection): void {
+    connection.backlog = [];
+    this.#joining.add(connection);
+  }
+
+  /** Adds a broadcast message to the backlog of every joining connection. */
+  addToBacklogs(message: ChatMessage): void {
+    for (const connection of this.#joining) {
+      const { backlog } = connection;
+      if (!backlog) continue;
+      if (backlog.length < JOIN_BACKLOG_MAX) backlog.push(message);
+      else connection.backlog = null;
+    }
+  }
+
+  /** Stops keeping messages for a connection; returns its backlog, or null when it overflowed. */
+  takeBacklog(connection: Connection): ChatMessage[] | null {
+    this.#joining.delete(connection);
+    const backlog = connection.backlog ?? null;
+    connection.backlog = undefined;
+    return backlog;
   }
 
   get size(): number {

@@ -104,6 +104,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     if (event.type === 'message') {
       metrics.messagesDelivered.inc();
       const { username, message, timestamp } = event.message;
+      registry.addToBacklogs(event.message);
       deliver({
         plain: { type: 'message', username, message, timestamp },
         v1: { type: 'message', ...event.message },

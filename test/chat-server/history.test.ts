@@ -1,14 +1,25 @@
 // History, resume and dedupe: a v1 client that reconnects gets exactly the messages it missed,
-// a restarted server reports its history as lost, and a resend with the same id is broadcast once.
+// a client that joins while messages flow gets each one once, a restarted server reports its
+// history as lost, and a resend with the same id is broadcast once.
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 
-import type { ChatServer, ChatServerOptions } from '../../chat/server/server.ts';
+import type { ResumePoint } from '../../chat/server/hub.ts';
+import { MemoryChatHub } from '../../chat/server/memory-hub.ts';
 import {
+  ConnectionRegistry,
+  JOIN_BACKLOG_MAX,
+  type Connection,
+} from '../../chat/server/registry.ts';
+import type { ChatServer, ChatServerOptions } from '../../chat/server/server.ts';
+import { PROTOCOL_V1, type ChatMessage } from '../../shared/protocol.ts';
+import {
+  chatUrl,
   connect,
   startTestServer,
+  TestClient,
   type ConnectOptions,
   type ServerEvent,
-  type TestClient,
 } from './helpers.ts';
 
 const servers: ChatServer[] = [];
@@ -37,6 +48,46 @@ const texts = (event: ServerEvent) =>
   (event.messages as { message: string }[]).map((message) => message.message);
 const seqs = (event: ServerEvent) =>
   (event.messages as { seq: number }[]).map((message) => message.seq);
+
+type HeldCall = 'users' | 'history';
+
+/**
+ * A memory hub whose `users` and `history` calls can be held after they have read their
+ * result, as the round trips of a Redis hub hold them, so that a test can publish in between.
+ */
+class HeldHub extends MemoryChatHub {
+  readonly #holds = new Map<HeldCall, { reached: () => void; released: Promise<void> }>();
+
+  /** Holds the next call; `reached` resolves once it has read its result. */
+  hold(call: HeldCall): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.#holds.set(call, { reached, released });
+    return { reached: reachedPromise, release };
+  }
+
+  override async users(limit: number) {
+    const result = await super.users(limit);
+    await this.#wait('users');
+    return result;
+  }
+
+  override async history(after: ResumePoint | undefined, limit: number) {
+    const result = await super.history(after, limit);
+    await this.#wait('history');
+    return result;
+  }
+
+  async #wait(call: HeldCall): Promise<void> {
+    const hold = this.#holds.get(call);
+    if (!hold) return;
+    this.#holds.delete(call);
+    hold.reached();
+    await hold.released;
+  }
+}
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
@@ -141,6 +192,66 @@ describe('chat server', () => {
         lost: 0,
       });
       expect(texts(history)).toEqual(['after restart']);
+    });
+  });
+
+  describe('join backlog', () => {
+    it('sends messages published during a join once each', async () => {
+      const hub = new HeldHub({ historySize: 100, dedupeSize: 100 });
+      const server = await start({ hub });
+      const alice = await open(server, { username: 'alice', v1: true });
+      await say(alice, 'before');
+
+      const usersCall = hub.hold('users');
+      const historyCall = hub.hold('history');
+      const bob = new TestClient(
+        new WebSocket(chatUrl(server, { username: 'bob' }), [PROTOCOL_V1]),
+      );
+      clients.push(bob);
+
+      // Published after the welcome but before the history read: the history contains it.
+      await usersCall.reached;
+      await say(alice, 'during users');
+      usersCall.release();
+
+      // Published after the history read: only the backlog has it.
+      await historyCall.reached;
+      await say(alice, 'during history');
+      historyCall.release();
+
+      const welcome = await bob.next('welcome');
+      const history = await bob.next('history');
+      expect(texts(history)).toEqual(['before', 'during users']);
+      await say(alice, 'after');
+      await bob.next((event) => event.type === 'message' && event.message === 'after');
+
+      const live = bob.events.filter((event) => event.type === 'message');
+      expect(live.map((event) => event.message)).toEqual(['during history', 'after']);
+      expect(welcome.seq).toBe(1);
+      expect([...seqs(history), ...live.map((event) => event.seq)]).toEqual([1, 2, 3, 4]);
+      await hub.close();
+    });
+
+    it('drops a backlog that overflows', () => {
+      const registry = new ConnectionRegistry();
+      const joining = { backlog: undefined } as Connection;
+      const message = (seq: number): ChatMessage => ({
+        seq,
+        username: 'alice',
+        message: `m${seq}`,
+        timestamp: 0,
+      });
+
+      registry.startBacklog(joining);
+      for (let seq = 1; seq <= JOIN_BACKLOG_MAX; seq++) registry.addToBacklogs(message(seq));
+      expect(joining.backlog).toHaveLength(JOIN_BACKLOG_MAX);
+
+      registry.addToBacklogs(message(JOIN_BACKLOG_MAX + 1));
+      expect(registry.takeBacklog(joining)).toBeNull();
+
+      // Once taken, the connection keeps nothing more.
+      registry.addToBacklogs(message(JOIN_BACKLOG_MAX + 2));
+      expect(joining.backlog).toBeUndefined();
     });
   });
 
