@@ -3,7 +3,7 @@
 // open sockets on 127.0.0.1 and import the student's file without affecting verify itself.
 
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import type { Language } from '../shared/i18n.ts';
 
@@ -47,9 +47,71 @@ export function compareOutput(expected: string[], actual: string[]): CheckResult
   return same ? { ok: true } : { ok: false, expected, actual };
 }
 
-/** Returns the first line of an error message, for a one-line report of what the student's code threw. */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** One error line in the message of an esbuild transform error: `file:line:column: ERROR: text`. */
+const ESBUILD_ERROR_LINE = /^(.+):(\d+):(\d+): ERROR: (.*)$/;
+/** The line esbuild writes for an error that has no location. */
+const ESBUILD_UNLOCATED_LINE = /^error: (.*)$/;
+
+/** One entry of the `errors` array that esbuild attaches to the errors it throws. */
+interface EsbuildMessage {
+  text: string;
+  location: { file: string; line: number; column: number } | null;
+}
+
+/**
+ * Formats one esbuild error as `file:line:column: text`, with a path inside the repository
+ * relative to its root. esbuild (0.28) counts columns from 0, but editors count from 1, so the
+ * column is shifted by one.
+ */
+function formatLocated(file: string, line: number, column: number, text: string): string {
+  const absolute = file.startsWith('file:') ? fileURLToPath(file) : file.split('?')[0]!;
+  const relative = path.relative(REPO_ROOT, absolute);
+  const outside =
+    relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  const displayed = outside ? absolute : relative;
+  return `${displayed}:${line}:${column + 1}: ${text}`;
+}
+
+/**
+ * Returns the first error of an esbuild transform failure, or undefined for any other error.
+ * esbuild attaches an `errors` array. tsx (4.x) deletes that array and renames the error to
+ * TransformError, so for tsx the error lines of the message are the only source.
+ */
+function describeTransformError(error: Error): string | undefined {
+  const errors = (error as { errors?: unknown }).errors;
+  const first = Array.isArray(errors) ? (errors[0] as EsbuildMessage | undefined) : undefined;
+  if (typeof first?.text === 'string') {
+    const { location } = first;
+    return location
+      ? formatLocated(location.file, location.line, location.column, first.text)
+      : first.text;
+  }
+  if (error.name !== 'TransformError') return undefined;
+
+  for (const line of error.message.split('\n').slice(1)) {
+    const located = ESBUILD_ERROR_LINE.exec(line);
+    if (located) {
+      const [, file, lineNumber, column, text] = located;
+      return formatLocated(file!, Number(lineNumber), Number(column), text!);
+    }
+    const unlocated = ESBUILD_UNLOCATED_LINE.exec(line);
+    if (unlocated) return unlocated[1]!;
+  }
+  return undefined;
+}
+
+/**
+ * Describes what the student's code threw in one line: the error name and the first line of its
+ * message. For a syntax error found while transforming TypeScript, the first line only counts the
+ * errors, so the first error's file, line, column and reason replace it.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
+  if (error instanceof Error) {
+    const detail = describeTransformError(error) ?? error.message.split('\n')[0];
+    return `${error.name}: ${detail}`;
+  }
   return String(error).split('\n')[0]!;
 }
 

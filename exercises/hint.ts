@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { parseCommandLine, runCommand, selectExercises, UsageError } from './cli.ts';
+import { formatLessonNumbers, listExercises } from './registry.ts';
 
 async function main(argv: string[]): Promise<number> {
   const { language, text, values, name } = parseCommandLine('hint', argv, {});
@@ -12,7 +13,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(text.hintUsage);
     return 0;
   }
-  if (name === undefined) throw new UsageError(text.exerciseNameNeeded('hint'));
+  if (name === undefined) {
+    const lessons = formatLessonNumbers(listExercises().map((exercise) => exercise.lesson));
+    throw new UsageError(text.exerciseNameNeeded('hint', lessons));
+  }
 
   const exercises = selectExercises(name, text);
   exercises.forEach((exercise, index) => {

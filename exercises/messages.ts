@@ -38,8 +38,8 @@ export const exerciseMessages = defineCatalogue({
     ].join('\n'),
     unknownExercise: (value: string, choices: string) =>
       `no exercise "${value}": use one of ${choices}`,
-    exerciseNameNeeded: (command: string) =>
-      `name an exercise, e.g. npm run ${command} 03 (npm run verify lists the order)`,
+    exerciseNameNeeded: (command: string, lessons: string) =>
+      `name an exercise by its lesson number (${lessons}), e.g. npm run ${command} 03`,
     invalidLang: (value: string) => `invalid --lang "${value}": use ja or en`,
     invalidUse: (value: string) => `invalid --use "${value}": use solution or pristine`,
     unknownOption: (option: string, command: string) =>
@@ -94,6 +94,8 @@ export const exerciseMessages = defineCatalogue({
     resetDone: (file: string) => `restored ${file}`,
     backupWritten: (file: string) => `your version is saved as ${file}`,
     resetUnchanged: (file: string) => `${file} is already the original; nothing to back up`,
+    resetNothingToDo: (files: string, count: number) =>
+      `nothing to reset: ${files} ${count === 1 ? 'is' : 'are'} already the original`,
   },
   ja: {
     verifyUsage: [
@@ -129,8 +131,8 @@ export const exerciseMessages = defineCatalogue({
     ].join('\n'),
     unknownExercise: (value: string, choices: string) =>
       `演習 "${value}" はありません。${choices} のどれかを指定してください`,
-    exerciseNameNeeded: (command: string) =>
-      `演習を指定してください（例: npm run ${command} 03）。順番は npm run verify で確認できます`,
+    exerciseNameNeeded: (command: string, lessons: string) =>
+      `演習をレッスン番号（${lessons}）で指定してください。例: npm run ${command} 03`,
     invalidLang: (value: string) => `--lang "${value}" は無効です。ja か en を指定してください`,
     invalidUse: (value: string) =>
       `--use "${value}" は無効です。solution か pristine を指定してください`,
@@ -188,5 +190,6 @@ export const exerciseMessages = defineCatalogue({
     resetDone: (file: string) => `${file} を元に戻しました`,
     backupWritten: (file: string) => `あなたの版は ${file} に保存しました`,
     resetUnchanged: (file: string) => `${file} は元のままです。バックアップは不要です`,
+    resetNothingToDo: (files: string) => `${files} は元のままです。戻すものはありません`,
   },
 });

@@ -101,6 +101,25 @@ export function findExercises(exercises: ExerciseInfo[], name: string): Exercise
   );
 }
 
+/**
+ * Formats lesson numbers for a message, with runs of three or more as a range: `01–05, 07`.
+ * Duplicates (a lesson with several exercises) count once.
+ */
+export function formatLessonNumbers(lessons: string[]): string {
+  const numbers = [...new Set(lessons)].sort();
+  const parts: string[] = [];
+  let start = 0;
+  while (start < numbers.length) {
+    let end = start;
+    while (end + 1 < numbers.length && Number(numbers[end + 1]) === Number(numbers[end]) + 1) end++;
+
+    if (end - start >= 2) parts.push(`${numbers[start]}–${numbers[end]}`);
+    else parts.push(...numbers.slice(start, end + 1));
+    start = end + 1;
+  }
+  return parts.join(', ');
+}
+
 /** Where the student files of an exercise come from: the student's copy, or one kept in the repo. */
 export type FileSource = 'working' | 'pristine' | 'solution';
 

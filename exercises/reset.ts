@@ -1,6 +1,6 @@
 // `npm run reset NN[/name] -- [--yes]`: puts the student files of an exercise back to their
-// pristine copy. It asks first on a terminal, refuses without one unless --yes is given, and
-// keeps the student's version as a timestamped backup beside the file.
+// pristine copy. When a file differs from it, reset asks first on a terminal, refuses without one
+// unless --yes is given, and keeps the student's version as a timestamped backup beside the file.
 
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import {
   UsageError,
 } from './cli.ts';
 import { backupName, confirm } from './confirm.ts';
-import { filesDirectory } from './registry.ts';
+import { filesDirectory, formatLessonNumbers, listExercises } from './registry.ts';
 
 async function main(argv: string[]): Promise<number> {
   const { text, values, name } = parseCommandLine('reset', argv, {
@@ -25,7 +25,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(text.resetUsage);
     return 0;
   }
-  if (name === undefined) throw new UsageError(text.exerciseNameNeeded('reset'));
+  if (name === undefined) {
+    const lessons = formatLessonNumbers(listExercises().map((exercise) => exercise.lesson));
+    throw new UsageError(text.exerciseNameNeeded('reset', lessons));
+  }
 
   const exercises = selectExercises(name, text);
   const dir =
@@ -33,15 +36,25 @@ async function main(argv: string[]): Promise<number> {
       ? undefined
       : resolveDirOption(String(values.dir), exercises, name, text);
   const targets = exercises.flatMap((exercise) =>
-    exercise.files.map((file) => ({
-      original: path.join(filesDirectory(exercise, 'pristine'), file),
-      working: path.join(dir ?? exercise.directory, file),
-    })),
+    exercise.files.map((file) => {
+      const original = path.join(filesDirectory(exercise, 'pristine'), file);
+      const working = path.join(dir ?? exercise.directory, file);
+      // A deleted working file counts as changed, so reset brings it back.
+      const unchanged = existsSync(working) && readFileSync(working).equals(readFileSync(original));
+      return { original, working, unchanged };
+    }),
   );
+
+  const changed = targets.filter((target) => !target.unchanged);
+  if (changed.length === 0) {
+    const list = targets.map((target) => displayPath(target.working)).join(', ');
+    console.log(text.resetNothingToDo(list, targets.length));
+    return 0;
+  }
 
   if (values.yes !== true) {
     if (!process.stdin.isTTY) throw new UsageError(text.resetNeedsYes);
-    const list = targets.map((target) => displayPath(target.working)).join(', ');
+    const list = changed.map((target) => displayPath(target.working)).join(', ');
     if (!(await confirm(text.resetQuestion(list), process.stdin, process.stdout))) {
       console.log(text.resetCancelled);
       return 0;
@@ -49,9 +62,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const now = new Date();
-  for (const { original, working } of targets) {
-    const pristine = readFileSync(original);
-    if (existsSync(working) && readFileSync(working).equals(pristine)) {
+  for (const { original, working, unchanged } of targets) {
+    if (unchanged) {
       console.log(text.resetUnchanged(displayPath(working)));
       continue;
     }

@@ -2,18 +2,27 @@
 // languages, progress recording, and reset's confirmation and backup. Each case spawns its own
 // command with its own temporary folder and progress file, so the cases run concurrently.
 
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
 import { confirm } from '../../exercises/confirm.ts';
-import { findExercises, listExercises } from '../../exercises/registry.ts';
+import { findExercises, formatLessonNumbers, listExercises } from '../../exercises/registry.ts';
+import { REPO_ROOT } from '../support/run-lesson.ts';
 import { commandEnv, runCommand, temporaryFolder } from './support.ts';
 
 const [ticker] = findExercises(listExercises(), '03');
 const PRISTINE_TICKER = path.join(ticker!.directory, 'pristine', 'ticker.ts');
 const SOLUTION_TICKER = path.join(ticker!.directory, 'solution', 'ticker.ts');
+const LESSON_NUMBERS = formatLessonNumbers(listExercises().map((exercise) => exercise.lesson));
 
 /** Creates a temporary folder containing a copy of `source` named ticker.ts. */
 function tickerFolder(source: string): string {
@@ -71,6 +80,19 @@ describe.concurrent('verify', () => {
     expect(result.code).toBe(0);
   });
 
+  it('names the file, line and column of a syntax error', async ({ expect }) => {
+    // A temporary folder lies outside the repository, so the path stays absolute.
+    const folder = realpathSync(temporaryFolder());
+    const file = path.join(folder, 'ticker.ts');
+    writeFileSync(file, 'export function startTicker(maxTicks: number {\n  return 1;\n}\n');
+
+    const result = await runCommand('verify', ['03', '--dir', folder, '--lang', 'en']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `\n    your code threw an error: TransformError: ${file}:1:46: Expected ")" but found "{"\n`,
+    );
+  });
+
   it('records progress only for the working files', async ({ expect }) => {
     const progress = path.join(temporaryFolder(), 'progress.json');
     await runCommand('verify', ['03', '--use', 'solution'], commandEnv(progress));
@@ -125,13 +147,21 @@ describe.concurrent('hint', () => {
   });
 
   it.for<[string[], string]>([
-    [[], 'hint: name an exercise, e.g. npm run hint 03'],
+    [[], `hint: name an exercise by its lesson number (${LESSON_NUMBERS}), e.g. npm run hint 03\n`],
     [['42'], 'hint: no exercise "42"'],
     [['03', '--yes'], 'hint: unknown option "--yes"'],
   ])('exits 2 for %j', async ([args, message], { expect }) => {
     const result = await runCommand('hint', [...args, '--lang', 'en']);
     expect(result.code).toBe(2);
     expect(result.stderr.startsWith(message)).toBe(true);
+  });
+
+  it('lists lesson numbers in Japanese', async ({ expect }) => {
+    const result = await runCommand('hint', ['--lang', 'ja']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `hint: 演習をレッスン番号（${LESSON_NUMBERS}）で指定してください。例: npm run hint 03\n`,
+    );
   });
 });
 
@@ -162,12 +192,32 @@ describe.concurrent('reset', () => {
     expect(readdirSync(folder).filter((name) => name.endsWith('.bak'))).toHaveLength(2);
   });
 
-  it('makes no backup of an untouched file', async ({ expect }) => {
+  // Without --yes and without a terminal, reset would refuse with exit code 2 if it meant to ask.
+  it.for<[string[], string]>([
+    [[], 'en'],
+    [['--yes'], 'en'],
+    [[], 'ja'],
+  ])('leaves an untouched file alone with %j in %s', async ([args, language], { expect }) => {
     const folder = tickerFolder(PRISTINE_TICKER);
-    const result = await runCommand('reset', ['03', '--dir', folder, '--yes', '--lang', 'en']);
+    const result = await runCommand('reset', ['03', '--dir', folder, ...args, '--lang', language]);
+    const file = path.relative(REPO_ROOT, path.join(folder, 'ticker.ts'));
+
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('is already the original; nothing to back up');
+    expect(result.stdout).toBe(
+      language === 'en'
+        ? `nothing to reset: ${file} is already the original\n`
+        : `${file} は元のままです。戻すものはありません\n`,
+    );
     expect(readdirSync(folder)).toEqual(['ticker.ts']);
+  });
+
+  it('exits 2 without an exercise name', async ({ expect }) => {
+    const result = await runCommand('reset', ['--yes', '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `reset: name an exercise by its lesson number (${LESSON_NUMBERS}), e.g. npm run reset 03\n`,
+    );
   });
 
   it('refuses without a terminal and without --yes', async ({ expect }) => {
@@ -186,6 +236,18 @@ describe.concurrent('reset', () => {
     const result = await runCommand('reset', ['77', '--yes', '--lang', 'en']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^reset: no exercise "77"/);
+  });
+});
+
+describe('formatLessonNumbers', () => {
+  it.each<[string[], string]>([
+    [['01', '02', '03', '04', '05'], '01–05'],
+    [['01', '02', '04', '05', '06', '09'], '01, 02, 04–06, 09'],
+    [['03', '03', '04', '11', '11', '11'], '03, 04, 11'],
+    [['07'], '07'],
+    [[], ''],
+  ])('formats %j as %j', (lessons, expected) => {
+    expect(formatLessonNumbers(lessons)).toBe(expected);
   });
 });
 
