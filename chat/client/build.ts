@@ -40,7 +40,22 @@ export function isClientBuildStale(): boolean {
 /** Builds the client with Vite's JS API. Vite is imported only here, so an up-to-date start stays fast. */
 export async function buildClient(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: path.join(CLIENT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+
+  // Vite and the React plugin keep a NODE_ENV that is already set, and vitest sets it to `test`.
+  // The bundle would then call the development JSX runtime, which the production React
+  // build does not have. The build that `npm run chat` serves is always a production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(CLIENT_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** Builds the client only when it is stale; returns true when it built. */
