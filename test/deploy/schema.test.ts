@@ -10,13 +10,21 @@ interface Validatable {
 
 type ModelClass = new (value: Record<string, unknown>) => Validatable;
 
+/**
+ * The kubernetes-models module of each apiVersion the manifests use. Static imports let the
+ * bundler resolve them; a manifest with another apiVersion fails the schema test by name.
+ */
+const MODEL_MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
+  v1: () => import('kubernetes-models/v1'),
+  'apps/v1': () => import('kubernetes-models/apps/v1'),
+  'networking.k8s.io/v1': () => import('kubernetes-models/networking.k8s.io/v1'),
+};
+
 /** Loads the model class of a manifest's apiVersion and kind, e.g. `apps/v1` + `Deployment`. */
 async function modelFor(manifest: Manifest): Promise<ModelClass | undefined> {
-  const module = (await import(`kubernetes-models/${manifest.apiVersion}`)) as Record<
-    string,
-    unknown
-  >;
-  return module[manifest.kind] as ModelClass | undefined;
+  const load = MODEL_MODULES[manifest.apiVersion];
+  if (!load) return undefined;
+  return (await load())[manifest.kind] as ModelClass | undefined;
 }
 
 const manifests = loadManifests();
