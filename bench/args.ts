@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 
 import type { Language } from '../shared/i18n.ts';
+import { findOptionsTakenByNpm, npmRunCommand } from '../shared/npm-options.ts';
 import { benchMessagesFor } from './messages.ts';
 
 export interface BenchSettings {
@@ -26,29 +27,51 @@ const INTEGER_OPTIONS = {
   timeout: { flag: '--timeout', fallback: 900, min: 10, max: 24 * 60 * 60 },
 } as const;
 
-export function parseBenchArgs(argv: readonly string[], language: Language): BenchArgs {
+const OPTIONS = {
+  clients: { type: 'string' },
+  broadcasts: { type: 'string' },
+  processes: { type: 'string' },
+  'ramp-steps': { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+/**
+ * Parses the arguments after `--`. `env` is the process environment, where npm leaves the
+ * options that came before `--` (`npm run bench --clients=200` exports `npm_config_clients`).
+ */
+export function parseBenchArgs(
+  argv: readonly string[],
+  language: Language,
+  env: Readonly<Record<string, string | undefined>> = {},
+): BenchArgs {
   const text = benchMessagesFor(language);
 
+  // Without this check the run would silently use the defaults, 1,000 clients and 8 ramp steps.
+  const takenByNpm = findOptionsTakenByNpm(argv, env, OPTIONS);
+  if (takenByNpm.length > 0) {
+    const example = npmRunCommand('bench', [], takenByNpm);
+    return { kind: 'error', message: text.optionsTakenByNpm(takenByNpm.join(' '), example) };
+  }
+
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...argv],
-      options: {
-        clients: { type: 'string' },
-        broadcasts: { type: 'string' },
-        processes: { type: 'string' },
-        'ramp-steps': { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean' },
-      },
+      options: OPTIONS,
       strict: true,
-      allowPositionals: false,
-    }).values;
+      allowPositionals: true,
+    }));
   } catch (error) {
     return { kind: 'error', message: text.invalidArguments((error as Error).message) };
   }
+  // The bench takes no arguments, so one here is the value of an option that npm kept, as in
+  // `npm run bench --clients 200` or `npm run bench --json out.json`.
+  if (positionals.length > 0)
+    return { kind: 'error', message: text.unexpectedArgument(positionals[0]!) };
 
   if (typeof values.lang === 'string' && values.lang !== 'ja' && values.lang !== 'en')
     return { kind: 'error', message: text.invalidLanguage(values.lang) };

@@ -23,7 +23,7 @@ const EXIT_INTERRUPTED = 130;
 const argv = process.argv.slice(2);
 const language = detectLanguage(argv, process.env);
 const text = benchMessagesFor(language);
-const parsed = parseBenchArgs(argv, language);
+const parsed = parseBenchArgs(argv, language, process.env);
 
 if (parsed.kind === 'help') {
   const lines = [text.usage, '', text.helpIntro, ''];

@@ -21,6 +21,10 @@ export const benchMessages = defineCatalogue({
     invalidInteger: (option: string, value: string, min: number, max: number) =>
       `invalid value "${value}" for ${option}: expected an integer from ${min} to ${max}`,
     invalidArguments: (detail: string) => `${detail}; run with --help to see the options`,
+    optionsTakenByNpm: (options: string, command: string) =>
+      `options before -- go to npm, not to the benchmark (npm kept ${options}): put them after --, e.g. ${command}`,
+    unexpectedArgument: (value: string) =>
+      `unexpected argument "${value}": put options after --, e.g. npm run bench -- --clients 200`,
     invalidLanguage: (value: string) => `invalid value "${value}" for --lang: expected ja or en`,
     fdLimitTooLow: (limit: number, needed: number, command: string, maxClients: number) =>
       `the file-descriptor limit is ${limit}, but this run needs ${needed} in one process: raise it with "${command}" in this shell (the hard limit, ulimit -Hn, must allow it) or run with --clients ${maxClients}`,
@@ -81,6 +85,10 @@ export const benchMessages = defineCatalogue({
     invalidInteger: (option: string, value: string, min: number, max: number) =>
       `${option} の値 "${value}" は無効です。${min} から ${max} までの整数を指定してください`,
     invalidArguments: (detail: string) => `${detail}。--help でオプションを確認してください`,
+    optionsTakenByNpm: (options: string, command: string) =>
+      `-- より前のオプションは npm が受け取るため、ベンチマークには届きません（npm が受け取ったもの: ${options}）。オプションは -- の後に書いてください（例: ${command}）`,
+    unexpectedArgument: (value: string) =>
+      `引数 "${value}" は不要です。オプションは -- の後に書いてください（例: npm run bench -- --clients 200）`,
     invalidLanguage: (value: string) =>
       `--lang の値 "${value}" は無効です。ja または en を指定してください`,
     fdLimitTooLow: (limit: number, needed: number, command: string, maxClients: number) =>

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { detectLanguage, parseLanguage, pick, type Language } from '../shared/i18n.ts';
+import { findOptionsTakenByNpm, npmRunCommand } from '../shared/npm-options.ts';
 import { exerciseMessages } from './messages.ts';
+import { npmOptionMessages } from './npm-options.messages.ts';
 import { findExercises, listExercises, type ExerciseInfo } from './registry.ts';
 
 export type Text = typeof exerciseMessages.en;
@@ -35,6 +37,7 @@ export function parseCommandLine(
   command: string,
   argv: string[],
   options: Record<string, OptionSpec>,
+  env: NodeJS.ProcessEnv = process.env,
 ): ParsedCommandLine {
   const language = languageOf(argv);
   const text = pick(exerciseMessages, language);
@@ -48,6 +51,17 @@ export function parseCommandLine(
     allowPositionals: true,
     tokens: true,
   });
+
+  // npm keeps options written before `--`, as in `npm run verify 03 --watch`, so without this
+  // check the command would run without them.
+  const takenByNpm = findOptionsTakenByNpm(argv, env, allOptions);
+  if (takenByNpm.length > 0) {
+    const firstName = tokens.find((token) => token.kind === 'positional')?.value;
+    const example = npmRunCommand(command, firstName === undefined ? [] : [firstName], takenByNpm);
+    const message = pick(npmOptionMessages, language);
+    throw new UsageError(message.optionsTakenByNpm(takenByNpm.join(' '), example));
+  }
+
   const values: Record<string, string | boolean | undefined> = {};
   let name: string | undefined;
   for (const token of tokens) {

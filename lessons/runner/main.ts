@@ -14,6 +14,7 @@ import {
 } from '../../shared/global-timers.ts';
 import { detectLanguage, parseLanguage, pick, type Language } from '../../shared/i18n.ts';
 import { configureLesson } from '../../shared/lesson.ts';
+import { findOptionsTakenByNpm, npmRunCommand } from '../../shared/npm-options.ts';
 import { runnerMessages } from './messages.ts';
 import { findLesson, listLessons, type LessonInfo } from './registry.ts';
 
@@ -46,6 +47,7 @@ interface RunSettings {
 
 function parseCommandLine(
   argv: string[],
+  env: NodeJS.ProcessEnv,
   text: Text,
   language: Language,
   lessons: LessonInfo[],
@@ -65,6 +67,19 @@ function parseCommandLine(
     allowPositionals: true,
   });
   const lessonName = firstPass.positionals[0];
+
+  // Options written before `--` never reach argv, so without this check the lesson would run
+  // without them while npm's warning scrolls away above the lesson output.
+  const takenByNpm = findOptionsTakenByNpm(argv, env, everyOption);
+  if (takenByNpm.length > 0) {
+    const command = npmRunCommand(
+      'lesson',
+      lessonName === undefined ? [] : [lessonName],
+      takenByNpm,
+    );
+    throw new UsageError(text.optionsTakenByNpm(takenByNpm.join(' '), command));
+  }
+
   const lesson = lessonName === undefined ? undefined : findLesson(lessons, lessonName);
   if (lessonName !== undefined && !lesson) {
     const choices = `${lessons[0]?.number ?? '01'}–${lessons.at(-1)?.number ?? '01'}`;
@@ -229,7 +244,7 @@ async function main(): Promise<void> {
 
   let settings: RunSettings;
   try {
-    settings = parseCommandLine(argv, text, language, lessons);
+    settings = parseCommandLine(argv, process.env, text, language, lessons);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`lesson: ${error.message}\n`);

@@ -34,6 +34,8 @@ export const runnerMessages = defineCatalogue({
     unexpectedValue: (option: string) => `option ${option} takes no value`,
     unexpectedArgument: (value: string) =>
       `unexpected argument "${value}": put options after --, e.g. npm run lesson 03 -- --speed 10`,
+    optionsTakenByNpm: (options: string, command: string) =>
+      `options before -- go to npm, not to the lesson runner (npm kept ${options}): put them after --, e.g. ${command}`,
     stepNeedsVirtualClock: (lesson: string) =>
       `--step does not work with lesson ${lesson}: it does real I/O, so it cannot run on the virtual clock`,
     stepPrompt: (dueAt: string) => `(Enter: run the timer due at +${dueAt}ms)`,
@@ -71,6 +73,8 @@ export const runnerMessages = defineCatalogue({
     unexpectedValue: (option: string) => `オプション ${option} は値を取りません`,
     unexpectedArgument: (value: string) =>
       `引数 "${value}" は不要です。オプションは -- の後に書いてください（例: npm run lesson 03 -- --speed 10）`,
+    optionsTakenByNpm: (options: string, command: string) =>
+      `-- より前のオプションは npm が受け取るため、レッスンランナーには届きません（npm が受け取ったもの: ${options}）。オプションは -- の後に書いてください（例: ${command}）`,
     stepNeedsVirtualClock: (lesson: string) =>
       `--step はレッスン ${lesson} では使えません。実際の I/O を行うため、仮想時計では動かせません`,
     stepPrompt: (dueAt: string) => `（Enter で +${dueAt}ms のタイマーを実行します）`,

@@ -101,6 +101,42 @@ describe('lesson runner', () => {
       expect(result.stderr.startsWith(message)).toBe(true);
     });
 
+    describe('options before --', () => {
+      // npm 11 keeps `npm run lesson 03 --deterministic` for itself and exports this variable.
+      it('rejects --deterministic kept by npm', async () => {
+        const env = neutralEnv({ npm_config_deterministic: 'true' });
+        const result = await runLesson(['03', '--lang', 'en'], { env });
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe(
+          'lesson: options before -- go to npm, not to the lesson runner (npm kept --deterministic): put them after --, e.g. npm run lesson 03 -- --deterministic\n',
+        );
+      });
+
+      it('rejects --no-time and a lesson option kept by npm', async () => {
+        const env = neutralEnv({ npm_config_time: '', npm_config_clients: '100' });
+        const result = await runLesson(['13', '--lang', 'en'], { env });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('e.g. npm run lesson 13 -- --no-time --clients 100\n');
+      });
+
+      it('reports in Japanese with --lang ja', async () => {
+        const env = neutralEnv({ npm_config_speed: '10' });
+        const result = await runLesson(['03', '--lang', 'ja'], { env });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(
+          'lesson: -- より前のオプションは npm が受け取るため、レッスンランナーには届きません（npm が受け取ったもの: --speed 10）。オプションは -- の後に書いてください（例: npm run lesson 03 -- --speed 10）\n',
+        );
+      });
+
+      it('runs when the option also came after --', async () => {
+        const env = neutralEnv({ npm_config_deterministic: 'true' });
+        const result = await runLesson(['03', '--deterministic', '--no-time'], { env });
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('');
+      });
+    });
+
     it('reports an error in Japanese with --lang ja', async () => {
       const result = await runLesson(['99', '--lang', 'ja']);
       expect(result.code).toBe(2);
