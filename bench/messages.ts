@@ -61,6 +61,10 @@ export const benchMessages = defineCatalogue({
     rowUndelivered: 'broadcasts not delivered to every client',
     rowClosedByServer: 'clients closed by the server',
     notMeasured: 'n/a',
+    memoryBelowNoise:
+      "n/a in a memory row: the server's memory did not grow, because at this client count the growth is below the noise of the V8 heap and the page cache. Measure memory per client with --clients 1000 or more",
+    sustainedLowerBound:
+      '≥: no ramp step failed before the step limit, so the sustained rate is only a lower bound. Raise --ramp-steps to find the limit',
     jsonWritten: (file: string) => `wrote ${file}`,
     startupResult: (command: string, median: number, max: number, all: string) =>
       `${command}: median ${median} ms, max ${max} ms (runs: ${all} ms), from spawn until a WebSocket is open`,
@@ -126,6 +130,10 @@ export const benchMessages = defineCatalogue({
     rowUndelivered: '全員に届かなかったブロードキャスト',
     rowClosedByServer: 'サーバーに切断されたクライアント',
     notMeasured: 'なし',
+    memoryBelowNoise:
+      'メモリの行の「なし」: サーバーのメモリが増えませんでした。このクライアント数では、増えた分が V8 ヒープとページキャッシュの揺らぎより小さいためです。クライアントあたりのメモリは --clients 1000 以上で測ってください',
+    sustainedLowerBound:
+      '≥: 失敗した段階がないまま段階数の上限で止まったため、持続できる配信数は下限にすぎません。限界を求めるには --ramp-steps を増やしてください',
     jsonWritten: (file: string) => `${file} に書き出しました`,
     startupResult: (command: string, median: number, max: number, all: string) =>
       `${command}: 中央値 ${median} ms、最大 ${max} ms（各回: ${all} ms）。起動から WebSocket が開くまでの時間です`,

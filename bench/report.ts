@@ -16,12 +16,58 @@ function figure(values: [number, number], format: (value: number) => string, tex
   return [shown[0]!, shown[1]!, ratio(values[0], values[1])] as const;
 }
 
+/** Formats a memory row's cells: growth at or below zero shows as not measured, without a ratio. */
+function memoryFigure(values: [number, number], text: BenchMessages, notes: Set<string>) {
+  // RSS and heap growth at a small N is below the noise of the V8 heap and the page cache, so a
+  // zero or negative figure does not describe the clients. The JSON report keeps it as measured.
+  const belowNoise = values.map((value) => value <= 0);
+  if (!belowNoise.includes(true)) return figure(values, kib, text);
+
+  notes.add(text.memoryBelowNoise);
+  const shown = values.map((value, index) =>
+    belowNoise[index] || !Number.isFinite(value) ? text.notMeasured : kib(value),
+  );
+  return [shown[0]!, shown[1]!, '-'] as const;
+}
+
+/** Returns true when the ramp ran without a failing step, so its step limit stopped it early. */
+function rampNeverFailed(result: TargetResult): boolean {
+  return result.ramp.length > 0 && result.ramp.every((step) => step.passed);
+}
+
+/** Formats the sustained-rate cells: `≥` marks a lower bound, a skipped ramp shows as not measured. */
+function sustainedFigure(
+  loopchat: TargetResult,
+  yardstick: TargetResult,
+  text: BenchMessages,
+  notes: Set<string>,
+) {
+  const results = [loopchat, yardstick];
+  const shown = results.map((result) => {
+    if (result.ramp.length === 0) return text.notMeasured;
+    const value = count(result.sustainedDeliveriesPerSecond);
+    return rampNeverFailed(result) ? `≥ ${value}` : value;
+  });
+  const lowerBound = results.some(rampNeverFailed);
+  if (lowerBound) notes.add(text.sustainedLowerBound);
+
+  // A ratio with a lower bound on either side could be off in either direction.
+  const comparable = !lowerBound && results.every((result) => result.ramp.length > 0);
+  const shownRatio = comparable
+    ? ratio(loopchat.sustainedDeliveriesPerSecond, yardstick.sustainedDeliveriesPerSecond)
+    : '-';
+  return [shown[0]!, shown[1]!, shownRatio] as const;
+}
+
 const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${Math.round(value)} ms`);
 const mib = (value: number) => `${(value / MIB).toFixed(1)} MiB`;
 const kib = (value: number) => `${value.toFixed(2)} KiB`;
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 
-/** Returns the table lines; columns are padded for a monospaced terminal. */
+/**
+ * Returns the table lines, then a footnote line for memory growth hidden as noise and one for a
+ * sustained rate that is only a lower bound. Columns are padded for a monospaced terminal.
+ */
 export function formatResults(
   loopchat: TargetResult,
   yardstick: TargetResult,
@@ -31,6 +77,7 @@ export function formatResults(
     pick(loopchat),
     pick(yardstick),
   ];
+  const notes = new Set<string>();
 
   const rows: Row[] = [
     [text.columnFigure, text.columnLoopchat, text.columnYardstick, text.columnRatio],
@@ -74,18 +121,18 @@ export function formatResults(
     ],
     [
       text.rowKibPerClient,
-      ...figure(
+      ...memoryFigure(
         pair((r) => r.kibPerIdleClient),
-        kib,
         text,
+        notes,
       ),
     ],
     [
       text.rowHeapPerClient,
-      ...figure(
+      ...memoryFigure(
         pair((r) => r.heapKibPerIdleClient),
-        kib,
         text,
+        notes,
       ),
     ],
     [
@@ -124,14 +171,7 @@ export function formatResults(
       ),
     ]);
   rows.push(
-    [
-      text.rowSustained,
-      ...figure(
-        pair((r) => r.sustainedDeliveriesPerSecond),
-        count,
-        text,
-      ),
-    ],
+    [text.rowSustained, ...sustainedFigure(loopchat, yardstick, text, notes)],
     [text.rowUndelivered, String(loopchat.undelivered), String(yardstick.undelivered), '-'],
     [
       text.rowClosedByServer,
@@ -144,7 +184,7 @@ export function formatResults(
   const widths = [0, 1, 2, 3].map((column) =>
     Math.max(...rows.map((row) => displayWidth(row[column]!))),
   );
-  return rows.map((row) =>
+  const lines = rows.map((row) =>
     row
       .map((cell, column) =>
         column === 0 ? padEnd(cell, widths[column]!) : padStart(cell, widths[column]!),
@@ -152,6 +192,7 @@ export function formatResults(
       .join('  ')
       .trimEnd(),
   );
+  return notes.size === 0 ? lines : [...lines, '', ...notes];
 }
 
 // Japanese characters take two terminal columns, so padding counts them twice.
