@@ -1,9 +1,8 @@
 // Command-line parsing of the terminal chat client: flags, language and the checks that turn bad
 // input into one usage line instead of a stack trace.
 
-import { parseArgs } from 'node:util';
-
 import { parseChatUrl } from '../../shared/chat-client.ts';
+import { CliUsageError, parseOptions } from '../../shared/cli-options.ts';
 import { chatClientMessagesFor, describeRejection } from '../../shared/chat-client.messages.ts';
 import { detectLanguage, parseLanguage, type Language } from '../../shared/i18n.ts';
 import { MAX_USERNAME_GRAPHEMES, validateUsername } from '../../shared/text.ts';
@@ -41,24 +40,20 @@ export function parseCliArgs(
 
   let values: { name?: string; url?: string; timeout?: string; lang?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        name: { type: 'string' },
-        url: { type: 'string' },
-        timeout: { type: 'string' },
-        lang: { type: 'string' },
+    values = parseOptions(
+      argv,
+      {
+        name: { type: 'string', example: '--name alice' },
+        url: { type: 'string', example: `--url ${DEFAULT_CHAT_URL}` },
+        timeout: { type: 'string', example: '--timeout 10' },
+        lang: { type: 'string', example: '--lang ja' },
         help: { type: 'boolean', short: 'h' },
       },
-      strict: true,
-      allowPositionals: false,
-    }));
+      { script: 'chat:cli', language, env },
+    ) as typeof values;
   } catch (error) {
-    return {
-      kind: 'error',
-      message: text.invalidArguments(neutraliseTerminalText((error as Error).message)),
-      language,
-    };
+    if (!(error instanceof CliUsageError)) throw error;
+    return { kind: 'error', message: neutraliseTerminalText(error.message), language };
   }
 
   if (values.lang !== undefined && !parseLanguage(values.lang)) {

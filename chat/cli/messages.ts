@@ -24,7 +24,6 @@ export const cliMessages = defineCatalogue({
       `invalid --url "${url}": use a WebSocket URL such as ws://127.0.0.1:3000/chat`,
     invalidTimeout: (value: string, maxSeconds: number) =>
       `invalid --timeout "${value}": give seconds as a number above 0 and at most ${maxSeconds}, e.g. --timeout 10`,
-    invalidArguments: (detail: string) => `${detail}; run with --help to see the options`,
     whoHeader: (count: number) => `Online (${count}):`,
     whoTruncated: 'The list is cut at 200 names.',
     queuedOffline: (count: number) => `Queued while offline: ${count} message(s) waiting`,
@@ -54,7 +53,6 @@ export const cliMessages = defineCatalogue({
       `--url "${url}" は不正です。ws://127.0.0.1:3000/chat のような WebSocket URL を指定してください`,
     invalidTimeout: (value: string, maxSeconds: number) =>
       `--timeout "${value}" は不正です。0 より大きく ${maxSeconds} 以下の秒数を指定してください（例: --timeout 10）`,
-    invalidArguments: (detail: string) => `${detail}。--help でオプションを確認してください`,
     whoHeader: (count: number) => `接続中（${count} 人）:`,
     whoTruncated: '一覧は 200 人で打ち切られています。',
     queuedOffline: (count: number) => `オフラインのため ${count} 件のメッセージが送信待ちです`,

@@ -1,7 +1,12 @@
 // Chat server configuration: one table of options, each settable by a CLI flag and by an
 // environment variable (the flag wins), with its default, its valid range and its help text.
-import { parseArgs } from 'node:util';
 
+import {
+  CliUsageError,
+  parseOptions,
+  type OptionSpec as FlagSpec,
+  type OptionValues,
+} from '../../shared/cli-options.ts';
 import { type Language, parseLanguage } from '../../shared/i18n.ts';
 import { MAX_MESSAGE_GRAPHEMES } from '../../shared/text.ts';
 import { messagesFor, type ServerMessages } from './messages.ts';
@@ -226,25 +231,28 @@ export function parseCli(
 ): CliParseResult {
   const text = messagesFor(language);
 
-  const flagOptions: Record<string, { type: 'string' | 'boolean' }> = {
+  const flagOptions: Record<string, FlagSpec> = {
     help: { type: 'boolean' },
-    lang: { type: 'string' },
+    lang: { type: 'string', example: '--lang ja' },
   };
   // Every option takes a value, booleans included (`--per-message-deflate true`), so that a flag
   // and its environment variable accept the same text.
-  for (const name of Object.keys(OPTION_SPECS))
-    flagOptions[flagOf(name).slice(2)] = { type: 'string' };
+  for (const name of Object.keys(OPTION_SPECS) as (keyof ChatServerConfig)[]) {
+    const flag = flagOf(name);
+    const defaultValue = DEFAULT_CONFIG[name];
+    const example =
+      typeof defaultValue === 'object' || defaultValue === '' || defaultValue === undefined
+        ? undefined
+        : `${flag} ${String(defaultValue)}`;
+    flagOptions[flag.slice(2)] = { type: 'string', example };
+  }
 
-  let values: Record<string, string | boolean | undefined>;
+  let values: OptionValues;
   try {
-    values = parseArgs({
-      args: [...argv],
-      options: flagOptions,
-      strict: true,
-      allowPositionals: false,
-    }).values;
+    values = parseOptions(argv, flagOptions, { script: 'chat', language, env });
   } catch (error) {
-    return { kind: 'error', message: text.invalidArguments((error as Error).message), language };
+    if (!(error instanceof CliUsageError)) throw error;
+    return { kind: 'error', message: error.message, language };
   }
 
   if (typeof values.lang === 'string' && !parseLanguage(values.lang)) {

@@ -53,7 +53,6 @@ export const serverMessages = defineCatalogue({
     invalidEmpty: (source: string) => `missing value for ${source}: give a non-empty value`,
     invalidOrigin: (source: string, value: string) =>
       `invalid origin "${value}" in ${source}: expected a URL origin such as http://localhost:5173`,
-    invalidArguments: (detail: string) => `${detail}; run with --help to see the options`,
     invalidRedisUrl: (source: string, value: string) =>
       `invalid Redis URL "${value}" for ${source}: expected redis://host:port or rediss://host:port, e.g. redis://127.0.0.1:6379`,
     listening: (url: string) => `Chat server listening on ${url} (press Ctrl+C to stop)`,
@@ -138,7 +137,6 @@ export const serverMessages = defineCatalogue({
     invalidEmpty: (source: string) => `${source} の値がありません。空でない値を指定してください`,
     invalidOrigin: (source: string, value: string) =>
       `${source} のオリジン "${value}" は無効です。http://localhost:5173 のような URL のオリジンを指定してください`,
-    invalidArguments: (detail: string) => `${detail}。--help でオプションを確認してください`,
     invalidRedisUrl: (source: string, value: string) =>
       `${source} の Redis URL "${value}" は無効です。redis://127.0.0.1:6379 のように redis://ホスト:ポート または rediss://ホスト:ポート を指定してください`,
     listening: (url: string) =>

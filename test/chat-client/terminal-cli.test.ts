@@ -105,9 +105,11 @@ describe('parseCliArgs', () => {
       ['--name', 'bot', `--timeout=${timeout}`],
       `invalid --timeout "${timeout}": give seconds as a number above 0 and at most 86400, e.g. --timeout 10`,
     ]),
+    [['--name', 'bot', '--port', '1'], 'unknown option "--port": see npm run chat:cli -- --help'],
+    [['--name'], 'option --name needs a value, e.g. --name alice'],
     [
-      ['--name', 'bot', '--port', '1'],
-      "Unknown option '--port'; run with --help to see the options",
+      ['--name', 'bot', 'extra'],
+      'unexpected argument "extra": this command takes options only, see npm run chat:cli -- --help',
     ],
   ])('rejects %j', (argv, message) => {
     expect(parseCliArgs(argv, {})).toEqual({ kind: 'error', message, language: 'en' });
@@ -132,7 +134,7 @@ describe('chat:cli', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "loopchat chat:cli: Unknown option '--colour'; run with --help to see the options\n",
+      'loopchat chat:cli: unknown option "--colour": see npm run chat:cli -- --help\n',
     );
     expect(run.stdout).toBe('');
   });

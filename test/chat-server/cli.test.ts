@@ -50,8 +50,9 @@ describe('chat server CLI', () => {
       'invalid value "maybe" for --per-message-deflate: expected true or false',
     ],
     [['--lang', 'fr'], 'invalid value "fr" for --lang: expected one of ja, en'],
-    [['--no-such-flag'], "Unknown option '--no-such-flag'"],
-    [['extra'], "Unexpected argument 'extra'"],
+    [['--no-such-flag'], 'unknown option "--no-such-flag": see npm run chat -- --help'],
+    [['--port'], 'option --port needs a value, e.g. --port 3000'],
+    [['extra'], 'unexpected argument "extra": this command takes options only'],
   ])('rejects %j with one line and exit 2', async (args, expected) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
