@@ -17,7 +17,7 @@ export const exerciseMessages = defineCatalogue({
       '  --use solution    check the reference solution instead of your file (presenters)',
       '  --use pristine    check the untouched exercise file (shows the starting point)',
       '  --dir DIR         check the exercise files in DIR instead (needs one exercise)',
-      '  --lang ja|en      language of the output (default: from LC_ALL/LANG, else English)',
+      '  --lang ja|en      language of the output (default: from LC_ALL, LC_MESSAGES or LANG, else English)',
       '  --help            show this help',
     ].join('\n'),
     hintUsage: [
@@ -111,7 +111,7 @@ export const exerciseMessages = defineCatalogue({
       '  --use solution    自分のファイルの代わりに模範解答を確認します（発表者向け）',
       '  --use pristine    手を加えていない演習ファイルを確認します（出発点を示します）',
       '  --dir DIR         DIR にある演習ファイルを確認します（演習を 1 つ指定します）',
-      '  --lang ja|en      出力の言語（既定: LC_ALL/LANG から判定し、それ以外は英語）',
+      '  --lang ja|en      出力の言語（既定: LC_ALL、LC_MESSAGES、LANG から判定し、それ以外は英語）',
       '  --help            このヘルプを表示します',
     ].join('\n'),
     hintUsage: [
