@@ -27,9 +27,11 @@ async function runCheck(): Promise<CheckResult> {
   try {
     return await checkModule.default(createContext(filesDir!, language));
   } catch (error) {
-    // A syntax or type error in the student file shows up when the check imports it.
+    // A syntax or type error in the student file shows up when the check imports it; tsx
+    // reports a TypeScript file that does not parse as a TransformError.
     if (
       error instanceof SyntaxError ||
+      (error as { name?: string }).name === 'TransformError' ||
       (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND'
     )
       return { ok: false, problem: text.fileLoadFailed(filesDir!, describeError(error)) };

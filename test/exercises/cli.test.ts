@@ -89,7 +89,7 @@ describe.concurrent('verify', () => {
     const result = await runCommand('verify', ['03', '--dir', folder, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      `\n    your code threw an error: TransformError: ${file}:1:46: Expected ")" but found "{"\n`,
+      `\n    ${folder} could not be loaded: TransformError: ${file}:1:46: Expected ")" but found "{"\n`,
     );
   });
 
