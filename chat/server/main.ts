@@ -24,7 +24,20 @@ if (parsed.kind === 'error') {
 }
 
 const { config } = parsed;
-let server: Awaited<ReturnType<typeof startChatServer>>;
+
+// The handlers go in before the server starts: without a listener, a SIGTERM that arrives while
+// the server logs its start would end the process at once. A signal during start-up stops the
+// server as soon as it has started.
+let signalDuringStart: NodeJS.Signals | undefined;
+let stopping = false;
+const stopOnSignal = (signal: NodeJS.Signals) => {
+  if (server) stop(signal);
+  else signalDuringStart ??= signal;
+};
+process.on('SIGINT', stopOnSignal);
+process.on('SIGTERM', stopOnSignal);
+
+let server: Awaited<ReturnType<typeof startChatServer>> | undefined;
 try {
   server = await startChatServer(config);
 } catch (error) {
@@ -38,35 +51,33 @@ try {
 
 if (config.logFormat === 'pretty' && config.logLevel !== 'silent')
   process.stdout.write(text.listening(server.url) + '\n');
+if (signalDuringStart) stop(signalDuringStart);
 
-let stopping = false;
 function stop(signal: NodeJS.Signals): void {
+  const running = server!;
   // A second Ctrl+C means the operator does not want to wait for the graceful close.
   if (stopping) {
-    server.logger.warn({ signal }, 'second signal received; exiting without waiting');
+    running.logger.warn({ signal }, 'second signal received; exiting without waiting');
     process.exit(1);
   }
   stopping = true;
-  server.logger.info({ signal }, 'signal received');
+  running.logger.info({ signal }, 'signal received');
 
   // The graceful path needs the stagger window plus the close grace; past that, something hangs.
   const forceExit = setTimeout(
     () => {
-      server.logger.error('shutdown timed out; exiting');
+      running.logger.error('shutdown timed out; exiting');
       process.exit(1);
     },
     config.shutdownStaggerMs + CLOSE_GRACE_MS + 3_000,
   );
   forceExit.unref();
 
-  server.close().then(
+  running.close().then(
     () => process.exit(0),
     (error: Error) => {
-      server.logger.error({ err: error }, 'shutdown failed');
+      running.logger.error({ err: error }, 'shutdown failed');
       process.exit(1);
     },
   );
 }
-
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

@@ -84,4 +84,34 @@ describe('chat server shutdown', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
+
+  it('exits 0 on SIGTERM after its log reader went away', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'chat/server/main.ts', '--port', '0', '--log-format', 'json'],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    // A server that hangs is killed well before the test times out, so it fails with exit code
+    // null instead of leaving the process behind.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+
+    try {
+      // The reader takes the first line and closes the pipe, as `| head -1` does. Every later
+      // log line, the shutdown lines included, then meets EPIPE.
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.once('data', () => resolve());
+        child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+      });
+      child.stdout.destroy();
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      clearTimeout(guard);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
 });
