@@ -3,15 +3,23 @@
 // pays for one Node and TypeScript loader startup, not two. It sits above chat/client and
 // chat/server because neither of them imports the other.
 
+import { detectLanguage } from '../shared/i18n.ts';
 import { ensureClientBuild, CLIENT_DIST } from './client/build.ts';
+import { parseCli } from './server/config.ts';
+import { startMessagesFor } from './start.messages.ts';
 
-try {
-  if (await ensureClientBuild())
-    process.stderr.write(`built the browser client into ${CLIENT_DIST}\n`);
-} catch (error) {
-  // The server still starts and serves its small inline page, so a broken build does not take
-  // the chat down.
-  process.stderr.write(`failed to build the browser client: ${(error as Error).message}\n`);
+// `--help` and usage errors need no client, so they answer at once; main.ts prints them.
+const argv = process.argv.slice(2);
+const language = detectLanguage(argv, process.env);
+if (parseCli(argv, process.env, language).kind === 'run') {
+  const text = startMessagesFor(language);
+  try {
+    if (await ensureClientBuild()) process.stderr.write(text.clientBuilt(CLIENT_DIST) + '\n');
+  } catch (error) {
+    // The server still starts and serves its small inline page, so a broken build does not take
+    // the chat down.
+    process.stderr.write(text.clientBuildFailed((error as Error).message.split('\n')[0]!) + '\n');
+  }
 }
 
 await import('./server/main.ts');
