@@ -125,6 +125,8 @@ export class RedisChatHub implements ChatHub {
   #queue: Promise<void> = Promise.resolve();
   #heartbeatTimer: NodeJS.Timeout | undefined;
   #downSince: number | undefined;
+  /** The newest error of either Redis connection, named in the outage log line. */
+  #lastConnectionError: Error | undefined;
 
   constructor(options: RedisHubOptions) {
     this.#options = {
@@ -380,16 +382,22 @@ export class RedisChatHub implements ChatHub {
   #watch(connection: Redis, role: 'commands' | 'subscriber'): void {
     // ioredis emits `error` for every failed attempt; the `close` handler below logs the outage
     // once, so these only go to debug.
-    connection.on('error', (error: Error) =>
-      this.#logger.debug({ err: error, role }, 'redis connection error'),
-    );
+    connection.on('error', (error: Error) => {
+      this.#lastConnectionError = error;
+      this.#logger.debug({ err: error, role }, 'redis connection error');
+    });
     connection.on('close', () => {
-      if (this.#state !== 'closed') this.#markDown(new Error(`${role} connection closed`));
+      // The close itself carries no reason; the last error (ECONNREFUSED, ENOTFOUND, an auth
+      // failure) tells the operator what to fix.
+      const reason = this.#lastConnectionError?.message;
+      const message = `${role} connection closed${reason ? `: ${reason}` : ''}`;
+      if (this.#state !== 'closed') this.#markDown(new Error(message));
     });
     connection.on('reconnecting', (delayMs: number) =>
       this.#logger.debug({ role, delayMs }, 'reconnecting to redis'),
     );
     connection.on('ready', () => {
+      this.#lastConnectionError = undefined;
       if (this.#state === 'closed' || this.#state === 'connecting') return;
       if (this.#redis.status === 'ready' && this.#subscriber.status === 'ready')
         void this.#enqueue(() => this.#recover());
@@ -401,7 +409,7 @@ export class RedisChatHub implements ChatHub {
     this.#state = 'down';
     this.#downSince = Date.now();
     this.#logger.warn(
-      { err: error },
+      { err: error, redis: redactedUrl(this.#options.url) },
       'redis unavailable: serving local clients only, rejecting new messages until it returns',
     );
   }
@@ -626,4 +634,16 @@ export function sliceHistory(
   const lost = Math.max(0, oldestKept - 1 - after.seq);
   const messages = window.filter((message) => message.seq > after.seq);
   return { epoch, messages, lost, epochChanged: false };
+}
+
+/** Returns the Redis URL for a log line, with its password replaced by `***`. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    // The config check accepts only valid URLs; this keeps a log line from throwing anyway.
+    return '(invalid URL)';
+  }
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { HistoryWindow } from '../../chat/server/history.ts';
 import { createRepeatedErrorLog } from '../../chat/server/logger.ts';
 import { MemoryChatHub } from '../../chat/server/memory-hub.ts';
+import { redactedUrl } from '../../chat/server/redis-hub.ts';
 import type { ChatMessage } from '../../shared/protocol.ts';
 import { connect, startTestServer } from './helpers.ts';
 
@@ -123,5 +124,16 @@ describe('permessage-deflate', () => {
 
     await Promise.all([withoutDeflate.close(), withDeflate.close()]);
     await Promise.all([plainServer.close(), deflateServer.close()]);
+  });
+});
+
+describe('redactedUrl', () => {
+  it.each([
+    ['redis://:secret@127.0.0.1:6379/0', 'redis://:***@127.0.0.1:6379/0'],
+    ['redis://user:secret@127.0.0.1:6379', 'redis://user:***@127.0.0.1:6379'],
+    ['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379'],
+    ['not a url', '(invalid URL)'],
+  ])('shows %s as %s', (url, shown) => {
+    expect(redactedUrl(url)).toBe(shown);
   });
 });

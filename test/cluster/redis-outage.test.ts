@@ -4,6 +4,8 @@
 // back empty starts a new epoch, and the nodes close their clients with 1012 so that they resume.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { connect, type ConnectOptions, type ServerEvent } from '../chat-server/helpers.ts';
@@ -180,8 +182,23 @@ describe.skipIf(skipReason !== undefined)('redis outage', () => {
 
   it('starts not ready when Redis is unreachable and becomes ready when it starts', async () => {
     await redis.kill();
-    const { node } = await cluster.startNodeWithHub({ reconnectBackoff: FAST_RECONNECT });
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
+    const { node } = await cluster.startNodeWithHub({
+      reconnectBackoff: FAST_RECONNECT,
+      logger: pino({ level: 'warn' }, sink),
+    });
     expect(await readyStatus(node)).toBe(503);
+
+    // The outage line names the Redis URL and why the connection failed.
+    const outage = lines.find((line) => String(line.msg).startsWith('redis unavailable'));
+    expect(outage?.redis).toBe(new URL(redis.url).toString());
+    expect((outage?.err as { message?: string } | undefined)?.message).toContain('ECONNREFUSED');
 
     const early = await open(node, { username: 'early' });
     expect(early.events[0]).toMatchObject({ type: 'welcome', username: 'early' });
