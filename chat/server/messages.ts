@@ -28,7 +28,8 @@ export const serverMessages = defineCatalogue({
       'Extra silence in milliseconds, after one interval, before a client is terminated.',
     helpHistorySize: 'Chat messages kept in memory for history replay and resume.',
     helpHistoryReplaySize: 'Messages replayed to a new v1 client that does not resume.',
-    helpDedupeSize: 'Client message ids remembered to make resends idempotent.',
+    helpDedupeSize:
+      'Client message ids remembered to make resends idempotent. With --redis, ids are kept 10 minutes in Redis instead.',
     helpPresenceFlushMs:
       'Join/leave events are coalesced and sent at most once per this many milliseconds.',
     helpShutdownStaggerMs:
@@ -113,7 +114,8 @@ export const serverMessages = defineCatalogue({
       '1 間隔に加えて、応答のないクライアントを切断するまで待つ時間（ミリ秒）です。',
     helpHistorySize: '履歴の再送と再開（resume）のためにメモリに保持するメッセージ数です。',
     helpHistoryReplaySize: '再開を求めない新しい v1 クライアントに再送するメッセージ数です。',
-    helpDedupeSize: '再送を一度だけ配信するために覚えておくクライアントメッセージ ID の数です。',
+    helpDedupeSize:
+      '再送を一度だけ配信するために覚えておくクライアントメッセージ ID の数です。--redis を指定したときは、代わりに Redis に 10 分間保存します。',
     helpPresenceFlushMs: '入室・退室のイベントをまとめ、最大でこのミリ秒ごとに 1 回だけ送ります。',
     helpShutdownStaggerMs: '終了時に、ソケットを 1001 で閉じる処理をこのミリ秒の間に分散させます。',
     helpPerMessageDeflate:
