@@ -1,7 +1,8 @@
 // Reads the Kubernetes manifests of chat/deploy/k8s (through their kustomization) and checks that
 // they agree with each other: selectors match pod labels, the Service targets a container port,
-// the Ingress targets the Service, and the grace period covers the drain. Lesson 15 prints the
-// summary, and the deploy tests assert it against the running server.
+// the Ingress targets the Service, network policies select existing pods, and the grace period
+// covers the drain. Lesson 15 prints the summary, and the deploy tests assert it against the
+// running server.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ interface Probe {
 
 interface Container {
   name: string;
+  image?: string;
   ports?: { name?: string; containerPort: number }[];
   env?: { name: string; value?: string }[];
   readinessProbe?: Probe;
@@ -41,12 +43,48 @@ interface PodTemplate {
   spec: { containers: Container[]; terminationGracePeriodSeconds?: number };
 }
 
-/** Returns the file names listed under `resources` in kustomization.yaml. */
-export function kustomizationResources(directory = K8S_DIR): string[] {
+/** One entry of the kustomization's `images:` list, which rewrites a container's image. */
+export interface KustomizationImage {
+  name: string;
+  newName?: string;
+  newTag?: string;
+}
+
+interface Kustomization {
+  resources?: string[];
+  images?: KustomizationImage[];
+}
+
+function readKustomization(directory: string): Kustomization {
   const text = readFileSync(path.join(directory, 'kustomization.yaml'), 'utf8');
   const documents = parseAllDocuments(text);
-  const kustomization = documents[0]?.toJS() as { resources?: string[] } | undefined;
-  return kustomization?.resources ?? [];
+  return (documents[0]?.toJS() as Kustomization | undefined) ?? {};
+}
+
+/** Returns the file names listed under `resources` in kustomization.yaml. */
+export function kustomizationResources(directory = K8S_DIR): string[] {
+  return readKustomization(directory).resources ?? [];
+}
+
+/** Returns the `images:` entries of kustomization.yaml. */
+export function kustomizationImages(directory = K8S_DIR): KustomizationImage[] {
+  return readKustomization(directory).images ?? [];
+}
+
+/**
+ * Returns the image reference that `kubectl apply -k` deploys for a container's `image`: the
+ * matching `images:` entry (by name, without tag) replaces the name and the tag.
+ */
+export function resolveImage(image: string, entries: KustomizationImage[]): string {
+  const tagAt = image.lastIndexOf(':');
+  const hasTag = tagAt > image.lastIndexOf('/');
+  const name = hasTag ? image.slice(0, tagAt) : image;
+  const tag = hasTag ? image.slice(tagAt + 1) : undefined;
+  const entry = entries.find((candidate) => candidate.name === name);
+  if (!entry) return image;
+
+  const newTag = entry.newTag ?? tag;
+  return `${entry.newName ?? name}${newTag === undefined ? '' : `:${newTag}`}`;
 }
 
 /** Parses every document of every kustomization resource; a YAML error throws with the file name. */
@@ -75,6 +113,53 @@ export function podTemplate(workload: Manifest): PodTemplate {
   return (workload.spec as { template: PodTemplate }).template;
 }
 
+/** One path of an Ingress rule, with the host it belongs to. */
+export interface IngressRoute {
+  host: string;
+  path: string;
+  pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+}
+
+interface IngressSpec {
+  tls?: { hosts?: string[]; secretName?: string }[];
+  rules: {
+    host?: string;
+    http: {
+      paths: {
+        path: string;
+        pathType: IngressRoute['pathType'];
+        backend: { service: { name: string; port: { name?: string; number?: number } } };
+      }[];
+    };
+  }[];
+}
+
+/** Returns every host and path an Ingress routes, in the order of its rules. */
+export function ingressRoutes(ingress: Manifest): IngressRoute[] {
+  return (ingress.spec as unknown as IngressSpec).rules.flatMap((rule) =>
+    rule.http.paths.map((entry) => ({
+      host: rule.host ?? '*',
+      path: entry.path,
+      pathType: entry.pathType,
+    })),
+  );
+}
+
+/**
+ * Tells whether a route matches a request path, as the Ingress API defines it: Exact compares
+ * the whole path, Prefix compares `/`-separated elements (`/chat` matches `/chat/x` but not
+ * `/chatter`). ImplementationSpecific is treated as a plain string prefix, the widest reading,
+ * so that a check for paths that must stay private errs on the safe side.
+ */
+export function routeMatches(route: IngressRoute, requestPath: string): boolean {
+  if (route.pathType === 'Exact') return route.path === requestPath;
+  if (route.pathType === 'ImplementationSpecific') return requestPath.startsWith(route.path);
+
+  const routeElements = route.path.split('/').filter((element) => element !== '');
+  const requestElements = requestPath.split('/').filter((element) => element !== '');
+  return routeElements.every((element, index) => requestElements[index] === element);
+}
+
 /** The facts lesson 15 prints, read from the chat Deployment, Service and Ingress. */
 export interface DeploySummary {
   replicas: number;
@@ -83,25 +168,32 @@ export interface DeploySummary {
   containerPort: number;
   preStopSeconds: number;
   terminationGracePeriodSeconds: number;
-  sessionAffinity: string;
-  affinityTimeoutSeconds: number;
+  /** The chat image after the kustomization's `images:` rewrite. */
+  image: string;
+  serviceSessionAffinity: string;
+  /** `nginx.ingress.kubernetes.io/affinity` of the Ingress, `none` when absent. */
+  ingressAffinity: string;
+  affinityCookieName: string;
+  routes: IngressRoute[];
+  tlsSecretName: string;
   proxyReadTimeoutSeconds: number;
   proxySendTimeoutSeconds: number;
   redisUrl: string;
   redisReplicas: number;
 }
 
-export function summariseManifests(manifests: Manifest[]): DeploySummary {
+export function summariseManifests(
+  manifests: Manifest[],
+  images: KustomizationImage[] = kustomizationImages(),
+): DeploySummary {
   const deployment = findManifest(manifests, 'Deployment', 'loopchat');
   const service = findManifest(manifests, 'Service', 'loopchat');
   const ingress = findManifest(manifests, 'Ingress', 'loopchat');
   const redis = findManifest(manifests, 'StatefulSet', 'loopchat-redis');
   const template = podTemplate(deployment);
   const container = template.spec.containers[0]!;
-  const serviceSpec = service.spec as {
-    sessionAffinity?: string;
-    sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
-  };
+  const serviceSpec = service.spec as { sessionAffinity?: string };
+  const ingressSpec = ingress.spec as unknown as IngressSpec;
   const annotations = ingress.metadata.annotations ?? {};
   const preStop = container.lifecycle?.preStop?.exec?.command ?? [];
 
@@ -112,8 +204,12 @@ export function summariseManifests(manifests: Manifest[]): DeploySummary {
     containerPort: container.ports?.[0]?.containerPort ?? 0,
     preStopSeconds: preStop[0] === 'sleep' ? Number(preStop[1]) : 0,
     terminationGracePeriodSeconds: template.spec.terminationGracePeriodSeconds ?? 30,
-    sessionAffinity: serviceSpec.sessionAffinity ?? 'None',
-    affinityTimeoutSeconds: serviceSpec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 0,
+    image: resolveImage(container.image ?? '', images),
+    serviceSessionAffinity: serviceSpec.sessionAffinity ?? 'None',
+    ingressAffinity: annotations['nginx.ingress.kubernetes.io/affinity'] ?? 'none',
+    affinityCookieName: annotations['nginx.ingress.kubernetes.io/session-cookie-name'] ?? '',
+    routes: ingressRoutes(ingress),
+    tlsSecretName: ingressSpec.tls?.[0]?.secretName ?? '',
     proxyReadTimeoutSeconds: Number(
       annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'] ?? 60,
     ),
@@ -178,17 +274,7 @@ export function checkManifests(manifests: Manifest[]): string[] {
   }
 
   for (const ingress of manifests.filter((item) => item.kind === 'Ingress')) {
-    const rules = (
-      ingress.spec as {
-        rules: {
-          http: {
-            paths: {
-              backend: { service: { name: string; port: { name?: string; number?: number } } };
-            }[];
-          };
-        }[];
-      }
-    ).rules;
+    const rules = (ingress.spec as unknown as IngressSpec).rules;
     for (const backend of rules.flatMap((rule) =>
       rule.http.paths.map((entry) => entry.backend.service),
     )) {
@@ -209,6 +295,40 @@ export function checkManifests(manifests: Manifest[]): string[] {
     }
   }
 
+  problems.push(...checkNetworkPolicies(manifests, workloads));
+  return problems;
+}
+
+/**
+ * Returns one problem per NetworkPolicy selector that matches no pod template, because Kubernetes
+ * accepts such a policy although it protects nothing.
+ */
+function checkNetworkPolicies(manifests: Manifest[], workloads: Manifest[]): string[] {
+  const problems: string[] = [];
+  const selectsPods = (matchLabels: Record<string, string>) =>
+    workloads.some((workload) =>
+      Object.entries(matchLabels).every(
+        ([key, value]) => podTemplate(workload).metadata.labels[key] === value,
+      ),
+    );
+
+  for (const policy of manifests.filter((item) => item.kind === 'NetworkPolicy')) {
+    const spec = policy.spec as {
+      podSelector: { matchLabels?: Record<string, string> };
+      ingress?: { from?: { podSelector?: { matchLabels?: Record<string, string> } }[] }[];
+    };
+    if (!selectsPods(spec.podSelector.matchLabels ?? {}))
+      problems.push(
+        `NetworkPolicy ${policy.metadata.name}: its podSelector matches no pod template`,
+      );
+    for (const peer of (spec.ingress ?? []).flatMap((rule) => rule.from ?? [])) {
+      const labels = peer.podSelector?.matchLabels;
+      if (labels && !selectsPods(labels))
+        problems.push(
+          `NetworkPolicy ${policy.metadata.name}: the ingress podSelector ${JSON.stringify(labels)} matches no pod template`,
+        );
+    }
+  }
   return problems;
 }
 

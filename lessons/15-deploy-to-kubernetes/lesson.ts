@@ -13,11 +13,19 @@
  * 3. Sticky sessions pick a pod; only the Redis layer turns three pods into one chat.
  */
 
-import { checkManifests, loadManifests, summariseManifests } from '../../chat/deploy/manifests.ts';
+import {
+  checkManifests,
+  loadManifests,
+  routeMatches,
+  summariseManifests,
+} from '../../chat/deploy/manifests.ts';
 import { log, useMessages } from '../../shared/lesson.ts';
 import { messages } from './messages.ts';
 
 const t = useMessages(messages);
+
+/** Server endpoints for Prometheus and the kubelet, which the Ingress must not make public. */
+const INTERNAL_PATHS = ['/metrics', '/healthz', '/readyz'];
 
 // Step 1: the manifests, in the order the kustomization applies them.
 const manifests = loadManifests();
@@ -34,9 +42,21 @@ for (const problem of problems) log(t.checkFailed(problem));
 // Step 3: what each manifest decides.
 const summary = summariseManifests(manifests);
 log(t.replicas(summary.replicas));
+log(t.image(summary.image));
 log(t.probes(summary.readinessPath, summary.livenessPath));
 log(t.drain(summary.preStopSeconds, summary.terminationGracePeriodSeconds));
-log(t.affinity(summary.sessionAffinity, summary.affinityTimeoutSeconds));
+const routed = summary.routes
+  .map((route) => t.route(route.path, route.pathType))
+  .join(t.listSeparator);
+const exposed = INTERNAL_PATHS.filter((internalPath) =>
+  summary.routes.some((route) => routeMatches(route, internalPath)),
+);
+const host = summary.routes[0]?.host ?? '*';
+if (exposed.length > 0) log(t.internalExposed(exposed.join(t.listSeparator)));
+else log(t.routes(host, summary.tlsSecretName, routed, INTERNAL_PATHS.join(t.listSeparator)));
+log(
+  t.affinity(summary.ingressAffinity, summary.affinityCookieName, summary.serviceSessionAffinity),
+);
 log(t.timeouts(summary.proxyReadTimeoutSeconds, summary.proxySendTimeoutSeconds));
 
 // Step 4: why the Redis layer is there.

@@ -33,7 +33,14 @@ describe('kubernetes manifests', () => {
   it('include every kind the deployment needs', () => {
     const kinds = manifests.map((manifest) => manifest.kind).sort();
     expect(kinds).toEqual(
-      expect.arrayContaining(['Deployment', 'Ingress', 'Namespace', 'Service', 'StatefulSet']),
+      expect.arrayContaining([
+        'Deployment',
+        'Ingress',
+        'Namespace',
+        'NetworkPolicy',
+        'Service',
+        'StatefulSet',
+      ]),
     );
   });
 

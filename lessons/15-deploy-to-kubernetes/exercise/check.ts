@@ -65,7 +65,8 @@ function findProblems(documents: unknown[], t: Text): string[] {
   }
 
   const affinity = field(service, 'spec', 'sessionAffinity');
-  if (affinity !== 'ClientIP') problems.push(t.wrongAffinity(show(affinity ?? 'None', t)));
+  if (affinity !== undefined && affinity !== 'None')
+    problems.push(t.wrongAffinity(show(affinity, t)));
   return problems;
 }
 

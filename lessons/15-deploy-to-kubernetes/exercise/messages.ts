@@ -23,7 +23,7 @@ export const messages = defineCatalogue({
     selectorMismatch: (key: string, value: string, podValue: string) =>
       `the Service selector ${key}: ${value} matches no pod: the pod template's label ${key} is ${podValue}`,
     wrongAffinity: (value: string) =>
-      `the Service's sessionAffinity is ${value}, expected ClientIP: without it a reconnect lands on a random pod`,
+      `the Service's sessionAffinity is ${value}, expected None or absent: an ingress proxy connects from its own IP, so ClientIP sends every client behind it to one pod`,
     moreProblems: (count: number) =>
       count === 1
         ? ' (1 more rule fails after this one)'
@@ -49,7 +49,7 @@ export const messages = defineCatalogue({
     selectorMismatch: (key: string, value: string, podValue: string) =>
       `Service のセレクター ${key}: ${value} に一致する Pod がありません。Pod テンプレートのラベル ${key} は ${podValue} です`,
     wrongAffinity: (value: string) =>
-      `Service の sessionAffinity が ${value} ですが、期待値は ClientIP です。これがないと、再接続したクライアントはでたらめな Pod に振り分けられます`,
+      `Service の sessionAffinity が ${value} ですが、期待値は None か指定なしです。Ingress のプロキシは自分の IP から接続するので、ClientIP ではその後ろのすべてのクライアントが 1 つの Pod に送られます`,
     moreProblems: (count: number) => `（このほかに ${count} 個の規則が満たされていません）`,
     absent: '（なし）',
   },
