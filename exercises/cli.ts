@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { detectLanguage, parseLanguage, pick, type Language } from '../shared/i18n.ts';
+import { readOptionTokens } from '../shared/cli-options.ts';
 import { findOptionsTakenByNpm, npmRunCommand } from '../shared/npm-options.ts';
 import { exerciseMessages } from './messages.ts';
 import { npmOptionMessages } from './npm-options.messages.ts';
@@ -43,43 +44,28 @@ export function parseCommandLine(
   const text = pick(exerciseMessages, language);
   const allOptions = { ...options, lang: { type: 'string' }, help: { type: 'boolean' } } as const;
 
-  // strict: false keeps parseArgs from throwing its own English errors; the tokens are checked here.
-  const { tokens } = parseArgs({
-    args: argv,
-    options: allOptions,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
-
   // npm keeps options written before `--`, as in `npm run verify 03 --watch`, so without this
   // check the command would run without them.
   const takenByNpm = findOptionsTakenByNpm(argv, env, allOptions);
   if (takenByNpm.length > 0) {
-    const firstName = tokens.find((token) => token.kind === 'positional')?.value;
+    const firstName = parseArgs({
+      args: argv,
+      options: allOptions,
+      strict: false,
+      allowPositionals: true,
+    }).positionals[0];
     const example = npmRunCommand(command, firstName === undefined ? [] : [firstName], takenByNpm);
     const message = pick(npmOptionMessages, language);
     throw new UsageError(message.optionsTakenByNpm(takenByNpm.join(' '), example));
   }
 
-  const values: Record<string, string | boolean | undefined> = {};
-  let name: string | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'positional') {
-      if (name !== undefined) throw new UsageError(text.unexpectedArgument(token.value));
-      name = token.value;
-      continue;
-    }
-    if (token.kind !== 'option') continue;
-
-    const spec = (allOptions as Record<string, OptionSpec>)[token.name];
-    if (!spec) throw new UsageError(text.unknownOption(token.rawName, command));
-    if (spec.type === 'string' && token.value === undefined)
-      throw new UsageError(text.missingValue(token.rawName));
-    if (spec.type === 'boolean' && token.value !== undefined)
-      throw new UsageError(text.unexpectedValue(token.rawName));
-    values[token.name] = spec.type === 'string' ? token.value : true;
-  }
+  const { values, positionals } = readOptionTokens(
+    argv,
+    allOptions,
+    { ...text, unknownOption: (option) => text.unknownOption(option, command) },
+    { maxPositionals: 1, usageError: (message) => new UsageError(message) },
+  );
+  const name = positionals[0];
 
   if (values.lang !== undefined && !parseLanguage(String(values.lang)))
     throw new UsageError(text.invalidLang(String(values.lang)));

@@ -53,6 +53,44 @@ export function parseOptions(
     }
   }
 
+  const { values } = readOptionTokens(argv, options, {
+    unknownOption: (option) => text.unknownOption(option, command),
+    missingValue: text.missingValue,
+    unexpectedValue: text.unexpectedValue,
+    unexpectedArgument: (value) => text.unexpectedArgument(value, command),
+  });
+  return values;
+}
+
+/** The usage-error texts of one command, in the user's language. */
+export interface OptionErrorTexts {
+  unknownOption(option: string): string;
+  missingValue(option: string, example: string): string;
+  unexpectedValue(option: string): string;
+  unexpectedArgument(value: string): string;
+}
+
+export interface TokenRules {
+  /** Positional arguments allowed, such as a lesson name; none by default. */
+  maxPositionals?: number;
+  /** Builds the error to throw from its message; a CliUsageError by default. */
+  usageError?: (message: string) => Error;
+}
+
+/**
+ * Checks every token of `argv` against `options` and returns the option values and the
+ * positional arguments; a later occurrence of an option wins. Throws for an unknown option, a
+ * missing or unexpected value, or more positional arguments than `maxPositionals`.
+ */
+export function readOptionTokens(
+  argv: readonly string[],
+  options: Readonly<Record<string, OptionSpec>>,
+  texts: OptionErrorTexts,
+  rules: TokenRules = {},
+): { values: OptionValues; positionals: string[] } {
+  const maxPositionals = rules.maxPositionals ?? 0;
+  const usageError = rules.usageError ?? ((message: string) => new CliUsageError(message));
+
   // strict: false keeps parseArgs from throwing its English errors; each token is checked here.
   const { tokens } = parseArgs({
     args: [...argv],
@@ -68,20 +106,25 @@ export function parseOptions(
   });
 
   const values: OptionValues = {};
+  const positionals: string[] = [];
   for (const token of tokens) {
-    if (token.kind === 'positional')
-      throw new CliUsageError(text.unexpectedArgument(token.value, command));
+    if (token.kind === 'positional') {
+      if (positionals.length >= maxPositionals)
+        throw usageError(texts.unexpectedArgument(token.value));
+      positionals.push(token.value);
+      continue;
+    }
     if (token.kind !== 'option') continue;
 
     const spec = options[token.name];
-    if (!spec) throw new CliUsageError(text.unknownOption(token.rawName, command));
+    if (!spec) throw usageError(texts.unknownOption(token.rawName));
     if (spec.type === 'string' && token.value === undefined) {
       const example = spec.example ?? `${token.rawName} VALUE`;
-      throw new CliUsageError(text.missingValue(token.rawName, example));
+      throw usageError(texts.missingValue(token.rawName, example));
     }
     if (spec.type === 'boolean' && token.value !== undefined)
-      throw new CliUsageError(text.unexpectedValue(token.rawName));
+      throw usageError(texts.unexpectedValue(token.rawName));
     values[token.name] = spec.type === 'string' ? token.value : true;
   }
-  return values;
+  return { values, positionals };
 }

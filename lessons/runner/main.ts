@@ -14,6 +14,7 @@ import {
 } from '../../shared/global-timers.ts';
 import { detectLanguage, parseLanguage, pick, type Language } from '../../shared/i18n.ts';
 import { configureLesson } from '../../shared/lesson.ts';
+import { readOptionTokens } from '../../shared/cli-options.ts';
 import { findOptionsTakenByNpm, npmRunCommand } from '../../shared/npm-options.ts';
 import { runnerMessages } from './messages.ts';
 import { findLesson, listLessons, type LessonInfo } from './registry.ts';
@@ -92,31 +93,10 @@ function parseCommandLine(
   };
   for (const [name, spec] of Object.entries(lessonSpecs)) options[name] = { type: spec.type };
 
-  // strict: false keeps parseArgs from throwing its own English errors; the tokens are checked below.
-  const { tokens } = parseArgs({
-    args: argv,
-    options,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
+  const { values } = readOptionTokens(argv, options, text, {
+    maxPositionals: 1,
+    usageError: (message) => new UsageError(message),
   });
-  const values: Record<string, string | boolean | undefined> = {};
-  let positionals = 0;
-  for (const token of tokens) {
-    if (token.kind === 'positional') {
-      if (++positionals > 1) throw new UsageError(text.unexpectedArgument(token.value));
-      continue;
-    }
-    if (token.kind !== 'option') continue;
-
-    const spec = options[token.name];
-    if (!spec) throw new UsageError(text.unknownOption(token.rawName));
-    if (spec.type === 'string' && token.value === undefined)
-      throw new UsageError(text.missingValue(token.rawName));
-    if (spec.type === 'boolean' && token.value !== undefined)
-      throw new UsageError(text.unexpectedValue(token.rawName));
-    values[token.name] = spec.type === 'string' ? token.value : true;
-  }
 
   if (values.lang !== undefined && !parseLanguage(String(values.lang))) {
     throw new UsageError(text.invalidLang(String(values.lang)));
