@@ -8,7 +8,7 @@ import { ensureClientBuild, CLIENT_DIST } from './client/build.ts';
 import { parseCli } from './server/config.ts';
 import { startMessagesFor } from './start.messages.ts';
 
-// `--help` and usage errors need no client, so they answer at once; main.ts prints them.
+// `--help` and usage errors need no client build, so main.ts prints them without waiting for one.
 const argv = process.argv.slice(2);
 const language = detectLanguage(argv, process.env);
 if (parseCli(argv, process.env, language).kind === 'run') {

@@ -27,7 +27,7 @@ async function runCheck(): Promise<CheckResult> {
   try {
     return await checkModule.default(createContext(filesDir!, language));
   } catch (error) {
-    // A syntax or type error in the student file shows up when the check imports it; tsx
+    // A syntax or type error in the student file shows up when the check imports it. tsx
     // reports a TypeScript file that does not parse as a TransformError.
     if (
       error instanceof SyntaxError ||

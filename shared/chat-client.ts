@@ -619,7 +619,7 @@ export class ChatClient {
 
     // A gap in `seq` means this client missed a message, for example when more messages were
     // broadcast during its join than the server keeps for a joining client. The client requests
-    // the missing ones once and holds later messages.
+    // the missing ones once and keeps later messages back until they arrive.
     if (this.#sequence.hasGap && !this.#resumeRequested) {
       const resume = this.#sequence.resumePoint();
       if (

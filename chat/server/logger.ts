@@ -30,6 +30,8 @@ export function createLogger(config: Pick<ChatServerConfig, 'logFormat' | 'logLe
 /** Tries a write to a full pipe this many times, 10 ms apart, before the line is dropped. */
 const FULL_PIPE_RETRIES = 50;
 const FULL_PIPE_WAIT_MS = 10;
+/** A cell nobody notifies, so that `Atomics.wait` on it is a plain synchronous sleep. */
+const SLEEP_CELL = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * Writes JSON log lines to stdout synchronously, so that nothing is lost when the process exits.
@@ -61,7 +63,7 @@ export class StdoutLines implements DestinationStream {
         const code = (error as NodeJS.ErrnoException).code;
         // A pipe in non-blocking mode that is full: wait for its reader a little.
         if (code === 'EAGAIN' && retries++ < FULL_PIPE_RETRIES) {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, FULL_PIPE_WAIT_MS);
+          Atomics.wait(SLEEP_CELL, 0, 0, FULL_PIPE_WAIT_MS);
           continue;
         }
         // EPIPE or EBADF means the log reader is gone. Any other error drops this line only.

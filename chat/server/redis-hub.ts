@@ -388,7 +388,7 @@ export class RedisChatHub implements ChatHub {
     });
     connection.on('close', () => {
       // The close itself carries no reason; the last error (ECONNREFUSED, ENOTFOUND, an auth
-      // failure) tells the operator what to fix.
+      // failure) shows the operator what to fix.
       const reason = this.#lastConnectionError?.message;
       const message = `${role} connection closed${reason ? `: ${reason}` : ''}`;
       if (this.#state !== 'closed') this.#markDown(new Error(message));
