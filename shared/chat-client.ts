@@ -198,6 +198,8 @@ export class ChatClient {
   #socket: WebSocketLike | undefined;
   #opened = false;
   #welcomed = false;
+  /** Username of the current connection, from its welcome. */
+  #currentName: string | undefined;
   #connectedAt = 0;
   #lastFrameAt = 0;
   #pingSent = false;
@@ -537,26 +539,34 @@ export class ChatClient {
         return;
       case 'join':
       case 'leave':
+        // Connected names are unique, so a leave of this connection's name is stale: it belongs
+        // to an older connection of this client (after a reconnect or a 1012).
+        if (event.type === 'leave' && this.#isCurrentName(event.username)) return;
         if (event.type === 'join') this.#users.add(event.username);
         else this.#users.delete(event.username);
         this.#userCount = event.count;
         this.#emit('presence', { kind: event.type, username: event.username, count: event.count });
         this.#emitUsers();
         return;
-      case 'presence':
+      case 'presence': {
+        const left = event.left.filter((name) => !this.#isCurrentName(name));
+        const leftCount = event.leftCount - (event.left.length - left.length);
         for (const name of event.joined) this.#users.add(name);
-        for (const name of event.left) this.#users.delete(name);
+        for (const name of left) this.#users.delete(name);
         this.#userCount = event.count;
-        this.#emit('presence', {
-          kind: 'summary',
-          joined: event.joined,
-          left: event.left,
-          joinedCount: event.joinedCount,
-          leftCount: event.leftCount,
-          count: event.count,
-        });
+        if (event.joinedCount > 0 || leftCount > 0) {
+          this.#emit('presence', {
+            kind: 'summary',
+            joined: event.joined,
+            left,
+            joinedCount: event.joinedCount,
+            leftCount,
+            count: event.count,
+          });
+        }
         this.#emitUsers();
         return;
+      }
       case 'ack': {
         const item = this.#outbox.get(event.clientMsgId);
         if (item && this.#outbox.confirm(item, event.seq)) this.#emit('outgoing', { ...item });
@@ -568,6 +578,10 @@ export class ChatClient {
         this.#onServerError(event);
         return;
     }
+  }
+
+  #isCurrentName(username: string): boolean {
+    return this.#welcomed && username === this.#currentName;
   }
 
   #onWelcome(event: Extract<V1ServerEvent, { type: 'welcome' }>): void {
@@ -583,6 +597,7 @@ export class ChatClient {
     );
     this.#heartbeatIntervalMs = event.heartbeatIntervalMs;
     this.#ownNames.add(event.username);
+    this.#currentName = event.username;
     this.#epochChangedAtWelcome =
       this.#sequence.welcome(event.epoch, event.seq) || this.#epochChangedAtWelcome;
 

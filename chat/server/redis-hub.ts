@@ -117,8 +117,11 @@ export class RedisChatHub implements ChatHub {
   #lastSeq = 0;
   /** Messages this node delivered, oldest first: history while Redis is down. */
   #recent: ChatMessage[] = [];
-  /** Names connected to this node. */
-  #localUsers = new Set<string>();
+  /**
+   * Connection count per name on this node, normally 1. After Redis lost its data, a reconnect
+   * can get the name its old, still open connection uses, and that leave must not end it.
+   */
+  #localUsers = new Map<string, number>();
   /** Set when a presence change could not reach Redis, so the next sync must send it. */
   #presenceStale = false;
   /** Serialises deliveries and reconnect work, so listeners see messages in sequence order. */
@@ -215,7 +218,7 @@ export class RedisChatHub implements ChatHub {
           this.nodeId,
           this.#keys.channel,
         );
-        this.#localUsers.add(username);
+        this.#hold(username);
         this.#emit({ type: 'presence', change: 'join', username, count });
         return { username, count };
       } catch (error) {
@@ -227,7 +230,7 @@ export class RedisChatHub implements ChatHub {
     let username = requestedName;
     for (let suffix = 2; this.#localUsers.has(username); suffix++)
       username = `${requestedName} (${suffix})`;
-    this.#localUsers.add(username);
+    this.#hold(username);
     this.#presenceStale = true;
     const count = this.#localUsers.size;
     this.#emit({ type: 'presence', change: 'join', username, count });
@@ -235,7 +238,14 @@ export class RedisChatHub implements ChatHub {
   }
 
   async leave(username: string): Promise<{ count: number }> {
-    if (!this.#localUsers.delete(username)) return { count: this.#localUsers.size };
+    const holders = this.#localUsers.get(username);
+    if (holders === undefined) return { count: this.#localUsers.size };
+    if (holders > 1) {
+      // Another connection on this node still uses the name, so the user stays online.
+      this.#localUsers.set(username, holders - 1);
+      return { count: this.#localUsers.size };
+    }
+    this.#localUsers.delete(username);
 
     if (this.#state === 'up') {
       try {
@@ -269,7 +279,7 @@ export class RedisChatHub implements ChatHub {
         this.#markDown(error);
       }
     }
-    const names = [...this.#localUsers].sort();
+    const names = [...this.#localUsers.keys()].sort();
     return { users: names.slice(0, limit), count: names.length };
   }
 
@@ -488,6 +498,10 @@ export class RedisChatHub implements ChatHub {
     return this.#localUsers.size > 0;
   }
 
+  #hold(username: string): void {
+    this.#localUsers.set(username, (this.#localUsers.get(username) ?? 0) + 1);
+  }
+
   async #sync(): Promise<void> {
     await this.#redis.chatSync(
       this.#keys.users,
@@ -497,7 +511,7 @@ export class RedisChatHub implements ChatHub {
       this.nodeId,
       this.#options.nodeTtlMs,
       this.#keys.channel,
-      ...this.#localUsers,
+      ...this.#localUsers.keys(),
     );
     this.#presenceStale = false;
   }

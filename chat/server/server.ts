@@ -114,9 +114,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     } else {
       // The shared history was lost, so every client's sequence numbers are void: closing
       // makes v1 clients reconnect, resume and learn the new epoch from `epochChanged`.
-      // NOTE: clients reconnect within a second, and the leaves of their old connections can be
-      // flushed after their new welcome: a client may then show "ann left" for a name that is
-      // online again, until its next `users` list.
+      // The old connections' leaves can arrive after a client's new welcome, so clients ignore
+      // a leave of their own name. The hub keeps a name alive while any connection uses it.
       logger.warn({ epoch: event.epoch, connections: registry.size }, 'chat history reset');
       for (const connection of registry.values())
         connection.socket.close(CloseCode.SERVICE_RESTART, 'chat history reset');

@@ -647,6 +647,36 @@ describe('ChatClient', () => {
       expect(of('users').at(-1)).toEqual({ users: ['alice', 'carol'], count: 2, truncated: false });
     });
 
+    it('ignores a stale leave of its own name', () => {
+      const { client, latest, of } = setupClient();
+      client.connect();
+      acceptConnection(latest());
+      latest().receive({ type: 'join', username: 'bob', count: 2 });
+      latest().receive({ type: 'leave', username: 'alice', count: 1 });
+      latest().receive({
+        type: 'presence',
+        joined: [],
+        left: ['alice', 'bob'],
+        joinedCount: 0,
+        leftCount: 2,
+        count: 1,
+      });
+      latest().receive({
+        type: 'presence',
+        joined: [],
+        left: ['alice'],
+        joinedCount: 0,
+        leftCount: 1,
+        count: 1,
+      });
+
+      expect(of('presence')).toEqual([
+        { kind: 'join', username: 'bob', count: 2 },
+        { kind: 'summary', joined: [], left: ['bob'], joinedCount: 0, leftCount: 1, count: 1 },
+      ]);
+      expect(of('users').at(-1)).toEqual({ users: ['alice'], count: 1, truncated: false });
+    });
+
     it('asks for the user list on who', () => {
       const { client, latest } = setupClient();
       client.connect();

@@ -180,6 +180,37 @@ describe.skipIf(skipReason !== undefined)('redis outage', () => {
     expect(history.epoch).not.toBe(oldEpoch);
   });
 
+  it('keeps a name shared after data loss online', async () => {
+    const { node } = await cluster.startNodeWithHub({ reconnectBackoff: FAST_RECONNECT });
+    const watcher = await open(node, { username: 'watcher' });
+    const oldBen = await open(node, { username: 'ben' });
+    await watcher.next((event) => event.type === 'join' && event.username === 'ben');
+
+    // Redis lost ben's registration, as after a restart without persistence, so a client that
+    // reconnects while the old connection is still open is given the same name.
+    await withRedis(redis.url, (connection) => connection.hdel('loopchat:users', 'ben'));
+    const newBen = await open(node, { username: 'ben' });
+    expect(newBen.events[0]).toMatchObject({ type: 'welcome', username: 'ben' });
+
+    oldBen.socket.close();
+    await oldBen.closed;
+    await until(() => node.connectionCount() === 2, 'the server to drop the old connection');
+    // Presence changes are flushed in order, so a leave of the old connection would reach the
+    // watcher before carol's join does.
+    await open(node, { username: 'carol' });
+    await watcher.next((event) => event.type === 'join' && event.username === 'carol');
+
+    expect(watcher.events.filter((event) => event.type === 'leave')).toEqual([]);
+    expect(
+      await withRedis(redis.url, (connection) => connection.hexists('loopchat:users', 'ben')),
+    ).toBe(1);
+    watcher.send({ type: 'who' });
+    expect(await watcher.next('users')).toMatchObject({
+      users: ['ben', 'carol', 'watcher'],
+      count: 3,
+    });
+  });
+
   it('starts not ready when Redis is unreachable and becomes ready when it starts', async () => {
     await redis.kill();
     const lines: Record<string, unknown>[] = [];
