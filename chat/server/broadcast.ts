@@ -10,6 +10,8 @@ import type { Connection, ConnectionRegistry } from './registry.ts';
 export interface BroadcastEvents {
   /** Event for plain clients; omitted means plain clients get nothing. */
   plain?: PlainServerEvent;
+  /** Japanese form of `plain` for plain clients whose handshake preferred Japanese. */
+  plainJa?: PlainServerEvent;
   /** Event for v1 clients; omitted means v1 clients get nothing. */
   v1?: V1ServerEvent;
 }
@@ -94,6 +96,7 @@ export function broadcast(
   options: BroadcastOptions,
 ): number {
   const plain = events.plain ? encode(events.plain) : undefined;
+  const plainJa = events.plainJa ? encode(events.plainJa) : plain;
   const v1 = events.v1 ? encode(events.v1) : undefined;
   let sent = 0;
 
@@ -107,7 +110,8 @@ export function broadcast(
     }
     if (!connection.ready) continue;
 
-    const encoded = connection.version === 'v1' ? v1 : plain;
+    let encoded = v1;
+    if (connection.version === 'plain') encoded = connection.language === 'ja' ? plainJa : plain;
     if (!encoded) continue;
 
     // The frames already queued for this client exceed the cap, so it is not reading fast

@@ -69,6 +69,11 @@ export const serverMessages = defineCatalogue({
       'username contains control or text-direction characters; use visible characters only',
     USERNAME_INVISIBLE: 'username has no visible characters; choose a visible name',
     INVALID_RESUME: (detail: string) => `invalid resume parameters: ${detail}`,
+    presenceTwoNames: (first: string, second: string) => `${first} and ${second}`,
+    presenceThreeNames: (first: string, second: string, third: string) =>
+      `${first}, ${second} and ${third}`,
+    presenceManyNames: (first: string, second: string, others: number) =>
+      `${first}, ${second} and ${others} others`,
     resumeEpochMissing: 'epoch is missing; send epoch together with after',
     resumeEpochTooLong: (length: number, max: number) =>
       `epoch has ${length} characters, more than ${max}`,
@@ -156,6 +161,11 @@ export const serverMessages = defineCatalogue({
       'ユーザー名に制御文字または文字方向を変える文字が含まれています。見える文字だけを使ってください',
     USERNAME_INVISIBLE: 'ユーザー名に見える文字がありません。見える名前にしてください',
     INVALID_RESUME: (detail: string) => `再開（resume）のパラメーターが無効です: ${detail}`,
+    presenceTwoNames: (first: string, second: string) => `${first} と ${second}`,
+    presenceThreeNames: (first: string, second: string, third: string) =>
+      `${first}、${second} と ${third}`,
+    presenceManyNames: (first: string, second: string, others: number) =>
+      `${first}、${second} ほか ${others} 人`,
     resumeEpochMissing: 'epoch がありません。after と一緒に epoch を送ってください',
     resumeEpochTooLong: (length: number, max: number) =>
       `epoch が ${length} 文字あり、上限の ${max} 文字を超えています`,

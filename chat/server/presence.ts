@@ -2,8 +2,10 @@
 // connection storm of N clients costs O(N) deliveries instead of one event per join per client.
 // The interval also stretches with the cost of the last flush, so that in a storm on a big server
 // the presence fan-out cannot take over the event loop that is busy accepting the newcomers.
+import type { Language } from '../../shared/i18n.ts';
 import type { PlainServerEvent, V1ServerEvent } from '../../shared/protocol.ts';
 import type { BroadcastEvents } from './broadcast.ts';
+import { messagesFor } from './messages.ts';
 
 /** A flush with at most this many changes sends one plain-compatible join/leave event per change. */
 export const INDIVIDUAL_PRESENCE_MAX = 3;
@@ -69,8 +71,8 @@ export class PresenceCoalescer {
 
 /**
  * Turns the changes of one flush into events. A small flush gives one join/leave per change. A
- * larger one gives plain clients at most one `join` and one `leave` summary, and v1 clients one
- * `presence` event.
+ * larger one gives plain clients at most one `join` and one `leave` summary, in English and in
+ * Japanese, and v1 clients one `presence` event.
  */
 export function summarisePresence(changes: readonly PresenceChange[]): BroadcastEvents[] {
   if (changes.length <= INDIVIDUAL_PRESENCE_MAX) {
@@ -88,12 +90,16 @@ export function summarisePresence(changes: readonly PresenceChange[]): Broadcast
     .map((change) => change.username);
   const count = changes[changes.length - 1]!.count;
 
-  const events: BroadcastEvents[] = [];
-  const plainSummaries: PlainServerEvent[] = [];
-  if (joined.length > 0)
-    plainSummaries.push({ type: 'join', username: summariseNames(joined), count });
-  if (left.length > 0)
-    plainSummaries.push({ type: 'leave', username: summariseNames(left), count });
+  const plainSummaries = (language: Language): PlainServerEvent[] => {
+    const summaries: PlainServerEvent[] = [];
+    if (joined.length > 0)
+      summaries.push({ type: 'join', username: summariseNames(joined, language), count });
+    if (left.length > 0)
+      summaries.push({ type: 'leave', username: summariseNames(left, language), count });
+    return summaries;
+  };
+  const english = plainSummaries('en');
+  const japanese = plainSummaries('ja');
 
   const presence: V1ServerEvent = {
     type: 'presence',
@@ -104,14 +110,21 @@ export function summarisePresence(changes: readonly PresenceChange[]): Broadcast
     count,
   };
 
-  events.push({ plain: plainSummaries[0], v1: presence });
-  if (plainSummaries[1]) events.push({ plain: plainSummaries[1] });
+  const events: BroadcastEvents[] = [{ plain: english[0], plainJa: japanese[0], v1: presence }];
+  if (english[1]) events.push({ plain: english[1], plainJa: japanese[1] });
   return events;
 }
 
-/** Returns `alice`, `alice and bob`, `alice, bob and carol` or `alice, bob and 98 others`. */
-export function summariseNames(names: readonly string[]): string {
-  if (names.length === 1) return names[0]!;
-  if (names.length <= 3) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${names[0]}, ${names[1]} and ${names.length - 2} others`;
+/**
+ * Returns `alice`, `alice and bob`, `alice, bob and carol` or `alice, bob and 98 others`, and in
+ * Japanese `alice と bob`, `alice、bob と carol` or `alice、bob ほか 98 人`.
+ */
+export function summariseNames(names: readonly string[], language: Language = 'en'): string {
+  const text = messagesFor(language);
+  const [first = '', second = '', third = ''] = names;
+
+  if (names.length === 1) return first;
+  if (names.length === 2) return text.presenceTwoNames(first, second);
+  if (names.length === 3) return text.presenceThreeNames(first, second, third);
+  return text.presenceManyNames(first, second, names.length - 2);
 }

@@ -33,6 +33,15 @@ describe('presence coalescing', () => {
     ])('summarises %j as %s', (names, expected) => {
       expect(summariseNames(names)).toBe(expected);
     });
+
+    test.each([
+      [['alice'], 'alice'],
+      [['alice', 'bob'], 'alice と bob'],
+      [['alice', 'bob', 'carol'], 'alice、bob と carol'],
+      [Array.from({ length: 100 }, (_, i) => `u${i}`), 'u0、u1 ほか 98 人'],
+    ])('summarises %j in Japanese as %s', (names, expected) => {
+      expect(summariseNames(names, 'ja')).toBe(expected);
+    });
   });
 
   describe('summarisePresence', () => {
@@ -70,6 +79,7 @@ describe('presence coalescing', () => {
       expect(events).toEqual([
         {
           plain: { type: 'join', username: 'a, b and c', count: 2 },
+          plainJa: { type: 'join', username: 'a、b と c', count: 2 },
           v1: {
             type: 'presence',
             joined: ['a', 'b', 'c'],
@@ -79,7 +89,10 @@ describe('presence coalescing', () => {
             count: 2,
           },
         },
-        { plain: { type: 'leave', username: 'z', count: 2 } },
+        {
+          plain: { type: 'leave', username: 'z', count: 2 },
+          plainJa: { type: 'leave', username: 'z', count: 2 },
+        },
       ]);
     });
 
@@ -143,6 +156,30 @@ describe('presence coalescing', () => {
         type: 'leave',
         username: 'a, b and 2 others',
         count: 2,
+      });
+    });
+
+    it('summarises in Japanese for ja clients', async () => {
+      server = await startTestServer({ presenceFlushMs: MANUAL_FLUSH_MS });
+      const japanese = await connect(server, {
+        username: 'watcher-ja',
+        headers: { 'Accept-Language': 'ja,en;q=0.8' },
+      });
+      const english = await connect(server, { username: 'watcher-en' });
+      clients.push(japanese, english);
+      for (const username of ['a', 'b', 'c', 'd'])
+        clients.push(await connect(server, { username }));
+      server.flushPresence();
+
+      expect(await japanese.next('join')).toEqual({
+        type: 'join',
+        username: 'watcher-ja、watcher-en ほか 4 人',
+        count: 6,
+      });
+      expect(await english.next('join')).toEqual({
+        type: 'join',
+        username: 'watcher-ja, watcher-en and 4 others',
+        count: 6,
       });
     });
   });
