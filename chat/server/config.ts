@@ -157,7 +157,7 @@ export const OPTION_SPECS: { [K in keyof ChatServerConfig]: OptionSpec } = {
     max: 60_000,
   },
   perMessageDeflate: {
-    env: 'LOOPCHAT_PERMESSAGE_DEFLATE',
+    env: 'LOOPCHAT_PER_MESSAGE_DEFLATE',
     help: 'helpPerMessageDeflate',
     kind: 'boolean',
   },

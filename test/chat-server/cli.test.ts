@@ -93,6 +93,14 @@ describe('chat server CLI', () => {
     }
   });
 
+  it('names env variables after their flags', () => {
+    for (const [name, spec] of Object.entries(OPTION_SPECS)) {
+      if (name === 'redis') continue; // REDIS_URL is the name hosting platforms set.
+      const fromFlag = `LOOPCHAT_${flagOf(name).slice(2).replaceAll('-', '_').toUpperCase()}`;
+      expect(spec.env).toBe(fromFlag);
+    }
+  });
+
   describe('parseCli', () => {
     it('lets a flag override its environment variable', () => {
       const result = parseCli(
