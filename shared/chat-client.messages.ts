@@ -17,7 +17,8 @@ export const chatClientMessages = defineCatalogue({
     reasonConnectFailed: 'the server cannot be reached',
     reasonConnectTimeout: 'the connection attempt timed out',
     reasonHeartbeatTimeout: 'the connection went silent',
-    reasonGoingAway: 'the server is restarting',
+    reasonGoingAway: 'the server is shutting down or restarting',
+    reasonHistoryReset: 'the chat history was reset',
     reasonPolicyViolation: 'too many messages were sent too fast; waiting longer before rejoining',
     reasonMessageTooBig: 'a message was larger than the server accepts',
     reasonSlowConsumer: 'this client was reading too slowly',
@@ -57,7 +58,8 @@ export const chatClientMessages = defineCatalogue({
     reasonConnectFailed: 'サーバーに接続できません',
     reasonConnectTimeout: '接続がタイムアウトしました',
     reasonHeartbeatTimeout: '接続が応答しなくなりました',
-    reasonGoingAway: 'サーバーが再起動しています',
+    reasonGoingAway: 'サーバーが停止または再起動しています',
+    reasonHistoryReset: 'チャットの履歴がリセットされました',
     reasonPolicyViolation: '短時間に送信しすぎました。しばらく待ってから再接続します',
     reasonMessageTooBig: 'サーバーが受け付けない大きさのメッセージがありました',
     reasonSlowConsumer: 'このクライアントの受信が遅すぎました',
@@ -109,6 +111,8 @@ export function describeDisconnect(text: ChatClientMessages, reason: DisconnectR
       return text.reasonHeartbeatTimeout;
     case 'going-away':
       return text.reasonGoingAway;
+    case 'history-reset':
+      return text.reasonHistoryReset;
     case 'policy-violation':
       return text.reasonPolicyViolation;
     case 'message-too-big':

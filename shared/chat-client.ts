@@ -111,6 +111,7 @@ export type DisconnectReason =
   | 'connect-timeout'
   | 'heartbeat-timeout'
   | 'going-away'
+  | 'history-reset'
   | 'policy-violation'
   | 'message-too-big'
   | 'slow-consumer'
@@ -811,6 +812,8 @@ function reasonForCloseCode(code: number): DisconnectReason {
   switch (code) {
     case CloseCode.GOING_AWAY:
       return 'going-away';
+    case CloseCode.SERVICE_RESTART:
+      return 'history-reset';
     case CloseCode.POLICY_VIOLATION:
       return 'policy-violation';
     case CloseCode.MESSAGE_TOO_BIG:

@@ -1,7 +1,7 @@
 // Unit tests of the reconnecting chat client on a virtual clock with a scripted fake WebSocket:
 // backoff, rejections, close codes 1008 and 1009, heartbeat, the outbox and resume.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 
 import { parseChatUrl } from '../../shared/chat-client.ts';
 import { PROTOCOL_V1 } from '../../shared/protocol.ts';
@@ -109,6 +109,20 @@ describe('ChatClient', () => {
 
       expect(client.snapshot.retryDelayMs).toBe(500);
       expect(client.snapshot.disconnect).toEqual({ reason: 'going-away', code: 1001 });
+    });
+
+    test.each([
+      [1001, 'going-away'],
+      [1012, 'history-reset'],
+      [4000, 'slow-consumer'],
+      [1011, 'server-closed'],
+    ])('names close code %i as %s', (code, reason) => {
+      const { client, latest } = setupClient();
+      client.connect();
+      acceptConnection(latest());
+      latest().serverClose(code);
+
+      expect(client.snapshot.disconnect).toEqual({ reason, code });
     });
 
     it('keeps growing after a connection that closes at once', async () => {
