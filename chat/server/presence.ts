@@ -34,6 +34,8 @@ export class PresenceCoalescer {
   readonly #deliver: (events: BroadcastEvents[]) => void;
   /** Wall time of the last flush's fan-out in milliseconds. */
   #lastFlushMs = 0;
+  /** `performance.now()` when the last flush started. */
+  #lastFlushAt = -Infinity;
 
   /** `deliver` receives the events of one flush, in order, each to broadcast once. */
   constructor(flushMs: number, deliver: (events: BroadcastEvents[]) => void) {
@@ -57,8 +59,20 @@ export class PresenceCoalescer {
     if (changes.length === 0) return;
 
     const startedAt = performance.now();
+    this.#lastFlushAt = startedAt;
     this.#deliver(summarisePresence(changes));
     this.#lastFlushMs = performance.now() - startedAt;
+  }
+
+  /**
+   * Flushes pending changes before a chat message is broadcast, so that a user's join reaches
+   * everyone before that user's first message. It waits as a timed flush would when the last
+   * flush was less than one interval ago, so a busy room still gets one flush per interval.
+   */
+  flushBeforeMessage(): void {
+    if (this.#pending.length === 0) return;
+    if (performance.now() - this.#lastFlushAt < this.#flushMs) return;
+    this.flush();
   }
 
   /** Drops pending changes and the timer: on shutdown everyone is leaving anyway. */
@@ -70,11 +84,37 @@ export class PresenceCoalescer {
 }
 
 /**
- * Turns the changes of one flush into events. A small flush gives one join/leave per change. A
- * larger one gives plain clients at most one `join` and one `leave` summary, in English and in
- * Japanese, and v1 clients one `presence` event.
+ * Returns the net change per name, in the order the names first changed. A leave and a join of
+ * the same name within one flush (a quick reconnect) cancel out, and a name is listed once.
+ * The last change keeps the flush's final count.
  */
-export function summarisePresence(changes: readonly PresenceChange[]): BroadcastEvents[] {
+export function netPresence(changes: readonly PresenceChange[]): PresenceChange[] {
+  const balances = new Map<string, { balance: number; count: number }>();
+  for (const { change, username, count } of changes) {
+    const entry = balances.get(username) ?? { balance: 0, count };
+    entry.balance += change === 'join' ? 1 : -1;
+    entry.count = count;
+    balances.set(username, entry);
+  }
+
+  const net: PresenceChange[] = [];
+  for (const [username, { balance, count }] of balances) {
+    if (balance === 0) continue;
+    net.push({ change: balance > 0 ? 'join' : 'leave', username, count });
+  }
+  const last = net.at(-1);
+  if (last) last.count = changes.at(-1)!.count;
+  return net;
+}
+
+/**
+ * Turns the changes of one flush into events, after netting them. A small flush gives one
+ * join/leave per change. A larger one gives plain clients at most one `join` and one `leave`
+ * summary, in English and in Japanese, and v1 clients one `presence` event.
+ */
+export function summarisePresence(allChanges: readonly PresenceChange[]): BroadcastEvents[] {
+  const changes = netPresence(allChanges);
+  if (changes.length === 0) return [];
   if (changes.length <= INDIVIDUAL_PRESENCE_MAX) {
     return changes.map(({ change, username, count }) => {
       const event = { type: change, username, count } as const;

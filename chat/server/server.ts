@@ -105,6 +105,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       metrics.messagesDelivered.inc();
       const { username, message, timestamp } = event.message;
       registry.addToBacklogs(event.message);
+      presence.flushBeforeMessage();
       deliver({
         plain: { type: 'message', username, message, timestamp },
         v1: { type: 'message', ...event.message },

@@ -188,6 +188,10 @@ for (const compress of [false, true]) {
     maxMessageGraphemes: LARGE_MESSAGE_CHARACTERS + 100,
   });
   const group = await openClients(smallServer, COMPRESSION_CLIENTS, compress);
+  // The join notices go out first: a chat message would otherwise flush them ahead of itself.
+  const joins = nextFrames(group);
+  smallServer.flushPresence();
+  await joins;
   const rssIdle = rssMiB();
   const result = await timeBroadcast(group[0]!, group, chatText);
   const growthKiB = ((rssMiB() - rssIdle) * KIB) / COMPRESSION_CLIENTS;

@@ -57,21 +57,58 @@ describe('presence coalescing', () => {
     });
 
     it('keeps three changes individual', () => {
-      const events = summarisePresence([join('a', 1), join('b', 2), leave('a', 1)]);
+      const events = summarisePresence([join('a', 2), join('b', 3), leave('z', 2)]);
       expect(events).toEqual([
         {
-          plain: { type: 'join', username: 'a', count: 1 },
-          v1: { type: 'join', username: 'a', count: 1 },
+          plain: { type: 'join', username: 'a', count: 2 },
+          v1: { type: 'join', username: 'a', count: 2 },
         },
         {
-          plain: { type: 'join', username: 'b', count: 2 },
-          v1: { type: 'join', username: 'b', count: 2 },
+          plain: { type: 'join', username: 'b', count: 3 },
+          v1: { type: 'join', username: 'b', count: 3 },
         },
         {
-          plain: { type: 'leave', username: 'a', count: 1 },
-          v1: { type: 'leave', username: 'a', count: 1 },
+          plain: { type: 'leave', username: 'z', count: 2 },
+          v1: { type: 'leave', username: 'z', count: 2 },
         },
       ]);
+    });
+
+    it('drops a leave and join that cancel', () => {
+      const events = summarisePresence([leave('ann', 1), join('bob', 2), join('ann', 3)]);
+      expect(events).toEqual([
+        {
+          plain: { type: 'join', username: 'bob', count: 3 },
+          v1: { type: 'join', username: 'bob', count: 3 },
+        },
+      ]);
+    });
+
+    it('lists each name once in a summary', () => {
+      const changes = [
+        join('carol', 2),
+        join('ann', 3),
+        leave('carol', 2),
+        leave('ann', 1),
+        join('ann', 2),
+        join('ann', 3),
+        join('dave', 4),
+        join('erin', 5),
+        join('fred', 6),
+      ];
+      const [event] = summarisePresence(changes);
+      expect(event!.v1).toEqual({
+        type: 'presence',
+        joined: ['ann', 'dave', 'erin', 'fred'],
+        left: [],
+        joinedCount: 4,
+        leftCount: 0,
+        count: 6,
+      });
+    });
+
+    it('sends nothing when every change cancels', () => {
+      expect(summarisePresence([join('ann', 2), leave('ann', 1)])).toEqual([]);
     });
 
     it('summarises four changes', () => {
@@ -157,6 +194,28 @@ describe('presence coalescing', () => {
         username: 'a, b and 2 others',
         count: 2,
       });
+    });
+
+    it('flushes joins before a chat message', async () => {
+      server = await startTestServer({ presenceFlushMs: MANUAL_FLUSH_MS });
+      const watcher = await connect(server, { username: 'watcher' });
+      const ann = await connect(server, { username: 'ann' });
+      clients.push(watcher, ann);
+      await say(ann, 'hi');
+
+      const seen = watcher.events.map((event) =>
+        event.type === 'message' ? `message ${event.message}` : `${event.type} ${event.username}`,
+      );
+      expect(seen).toEqual(['join watcher', 'join ann', 'message hi']);
+
+      // The last flush was just now, so the next message does not flush again before its time.
+      const bob = await connect(server, { username: 'bob' });
+      clients.push(bob);
+      await say(bob, 'yo');
+      expect(watcher.events.at(-1)).toMatchObject({ type: 'message', message: 'yo' });
+      expect(
+        watcher.events.some((event) => event.username === 'bob' && event.type === 'join'),
+      ).toBe(false);
     });
 
     it('summarises in Japanese for ja clients', async () => {
