@@ -12,6 +12,12 @@
  */
 export type OutgoingStatus = 'queued' | 'sent' | 'confirmed' | 'failed';
 
+/**
+ * Reason a queued message waits while the client is connected: the rate limit, or a server that
+ * cannot broadcast for a moment (a cluster node without Redis). Absent: waiting to connect.
+ */
+export type OutgoingHold = 'rate-limit' | 'server-unavailable';
+
 /** Why an outgoing message failed: a server error code, or `MESSAGE_TOO_BIG` for close code 1009. */
 export interface OutgoingFailure {
   code: string;
@@ -24,6 +30,8 @@ export interface OutgoingMessage {
   /** The trimmed, validated text. */
   readonly text: string;
   status: OutgoingStatus;
+  /** Reason a queued message waits while connected; cleared when it is sent or the socket drops. */
+  heldBy?: OutgoingHold;
   /** Sequence number of the broadcast, once confirmed. */
   seq?: number;
   failure?: OutgoingFailure;
@@ -96,6 +104,7 @@ export class Outbox {
   requeueInFlight(): OutgoingMessage[] {
     const moved = this.inFlight();
     for (const item of moved) item.status = 'queued';
+    for (const item of this.queued()) delete item.heldBy;
     return moved;
   }
 

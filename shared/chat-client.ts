@@ -10,6 +10,7 @@ import {
   createClientMsgId,
   Outbox,
   TokenBucket,
+  type OutgoingHold,
   type OutgoingMessage,
 } from './chat-client-outbox.ts';
 import { SequenceTracker } from './chat-client-sequence.ts';
@@ -31,7 +32,7 @@ import {
 } from './protocol.ts';
 import { MAX_MESSAGE_GRAPHEMES, validateMessage, validateUsername } from './text.ts';
 
-export type { OutgoingMessage, OutgoingStatus } from './chat-client-outbox.ts';
+export type { OutgoingHold, OutgoingMessage, OutgoingStatus } from './chat-client-outbox.ts';
 export type { HandshakeProbe, HandshakeRejection } from './chat-client-probe.ts';
 
 /** The part of the WHATWG WebSocket API the client uses; browsers and undici implement it. */
@@ -67,6 +68,9 @@ export const POLICY_VIOLATION_DELAY_MS = 60_000;
 export const STABLE_CONNECTION_MS = 10_000;
 /** Wait before resending after `INTERNAL_ERROR`, which carries no `clientMsgId`. */
 const INTERNAL_ERROR_RETRY_MS = 2_000;
+
+/** Sequence numbers of own messages remembered for marking replays as own; older ones are dropped. */
+const OWN_SEQS_MAX = 1_000;
 
 export interface ChatClientOptions {
   /** WebSocket endpoint such as `ws://127.0.0.1:3000/chat`; `http(s):` is accepted and converted. */
@@ -190,6 +194,8 @@ export class ChatClient {
   readonly #outbox = new Outbox();
   readonly #sequence = new SequenceTracker();
   readonly #ownNames = new Set<string>();
+  /** `seq` of the messages this client sent, in the current epoch, oldest first. */
+  readonly #ownSeqs = new Set<number>();
   #users = new Set<string>();
   #userCount = 0;
   #usersTruncated = false;
@@ -570,7 +576,10 @@ export class ChatClient {
       }
       case 'ack': {
         const item = this.#outbox.get(event.clientMsgId);
-        if (item && this.#outbox.confirm(item, event.seq)) this.#emit('outgoing', { ...item });
+        if (item && this.#outbox.confirm(item, event.seq)) {
+          this.#rememberOwn(event.seq);
+          this.#emit('outgoing', { ...item });
+        }
         return;
       }
       case 'pong':
@@ -622,6 +631,7 @@ export class ChatClient {
     );
     const epochChanged = outcome.epochChanged || this.#epochChangedAtWelcome;
     this.#epochChangedAtWelcome = false;
+    if (epochChanged) this.#ownSeqs.clear();
     if (epochChanged || outcome.lost > 0)
       this.#emit('historyLost', { epochChanged, lost: outcome.lost });
 
@@ -647,10 +657,23 @@ export class ChatClient {
     }
   }
 
+  /**
+   * Emits a message, marked own when this client sent it. A name alone is not enough: a replay
+   * can hold messages that another connection sent earlier under the same name.
+   */
   #deliver(message: ChatMessage, replayed: boolean): void {
-    const own = this.#ownNames.has(message.username);
-    if (own && !replayed) this.#confirmByBroadcast(message);
+    let own = this.#ownSeqs.has(message.seq);
+    if (!own && !replayed && this.#ownNames.has(message.username))
+      own = this.#confirmByBroadcast(message);
     this.#emit('message', { ...message, own, replayed });
+  }
+
+  #rememberOwn(seq: number): void {
+    this.#ownSeqs.add(seq);
+    if (this.#ownSeqs.size > OWN_SEQS_MAX) {
+      const [oldest] = this.#ownSeqs;
+      this.#ownSeqs.delete(oldest!);
+    }
   }
 
   /**
@@ -658,9 +681,13 @@ export class ChatClient {
    * just before its `ack`, and confirming now keeps a UI from showing the message twice. The
    * server handles one connection's frames in order, so the oldest match is the right one.
    */
-  #confirmByBroadcast(message: ChatMessage): void {
+  #confirmByBroadcast(message: ChatMessage): boolean {
     const match = this.#outbox.inFlight().find((item) => item.text === message.message);
-    if (match && this.#outbox.confirm(match, message.seq)) this.#emit('outgoing', { ...match });
+    if (!match || !this.#outbox.confirm(match, message.seq)) return false;
+
+    this.#rememberOwn(message.seq);
+    this.#emit('outgoing', { ...match });
+    return true;
   }
 
   #onServerError(event: Extract<V1ServerEvent, { type: 'error' }>): void {
@@ -683,6 +710,7 @@ export class ChatClient {
     // clientMsgId, so it is broadcast once.
     if (event.code === 'RATE_LIMITED' || event.code === 'HUB_UNAVAILABLE') {
       item.status = 'queued';
+      item.heldBy = event.code === 'RATE_LIMITED' ? 'rate-limit' : 'server-unavailable';
       this.#emit('outgoing', { ...item });
       this.#scheduleFlush(event.retryAfterMs ?? 1000);
       return;
@@ -732,12 +760,23 @@ export class ChatClient {
 
       const waitMs = this.#bucket?.take(this.#clock.now()) ?? 0;
       if (waitMs > 0) {
+        this.#holdQueued('rate-limit');
         this.#scheduleFlush(waitMs);
         return;
       }
 
       if (!this.#write(frame)) return;
       item.status = 'sent';
+      delete item.heldBy;
+      this.#emit('outgoing', { ...item });
+    }
+  }
+
+  /** Marks every queued message as held for `reason`, reporting those whose reason changed. */
+  #holdQueued(reason: OutgoingHold): void {
+    for (const item of this.#outbox.queued()) {
+      if (item.heldBy === reason) continue;
+      item.heldBy = reason;
       this.#emit('outgoing', { ...item });
     }
   }

@@ -141,7 +141,17 @@ client.on('serverError', (error) => {
   notice(describeError(text, error, maxGraphemes()));
 });
 
+// Messages whose wait for the server was already reported, so each is reported once.
+const reportedHolds = new Set<string>();
+
 client.on('outgoing', (message) => {
+  if (message.heldBy === 'server-unavailable' && !reportedHolds.has(message.clientMsgId)) {
+    reportedHolds.add(message.clientMsgId);
+    notice(cliText.heldByServer);
+  }
+  if (message.status === 'confirmed' || message.status === 'failed')
+    reportedHolds.delete(message.clientMsgId);
+
   if (message.status === 'failed') {
     exitCode = EXIT_FAILED;
     notice(

@@ -29,6 +29,7 @@ export const cliMessages = defineCatalogue({
     queuedOffline: (count: number) => `Queued while offline: ${count} message(s) waiting`,
     rejectedExit: 'Change the name or the URL and start again.',
     pendingAtQuit: (count: number) => `Quit with ${count} message(s) not delivered.`,
+    heldByServer: 'Not sent yet: the server cannot broadcast right now; retrying.',
     deliveryTimedOut: (count: number, seconds: number) =>
       `Timed out after ${seconds} s waiting for the server: ${count} message(s) not delivered. Check that the chat server runs at --url.`,
     unknownCommand: (command: string) => `Unknown command ${command}; use /who or /quit`,
@@ -58,6 +59,8 @@ export const cliMessages = defineCatalogue({
     queuedOffline: (count: number) => `オフラインのため ${count} 件のメッセージが送信待ちです`,
     rejectedExit: '名前か URL を変えて、もう一度起動してください。',
     pendingAtQuit: (count: number) => `${count} 件のメッセージを届けないまま終了しました。`,
+    heldByServer:
+      'まだ送信していません。サーバーが今はメッセージを配信できないため、再試行します。',
     deliveryTimedOut: (count: number, seconds: number) =>
       `サーバーを ${seconds} 秒待ちましたが応答がありません。${count} 件のメッセージは届いていません。--url のチャットサーバーが動いているか確認してください。`,
     unknownCommand: (command: string) =>

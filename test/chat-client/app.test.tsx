@@ -125,18 +125,56 @@ describe('App', () => {
   it('marks own messages and shows the status', () => {
     const { join, sockets } = setupApp();
     join('alice');
+    // The first message is history from an earlier "alice", not something this page sent.
     act(() =>
       acceptConnection(sockets[0]!, {
-        history: [chatMessage(1, 'alice', 'mine'), chatMessage(2, 'bob', 'theirs')],
+        history: [chatMessage(1, 'alice', 'earlier'), chatMessage(2, 'bob', 'theirs')],
       }),
     );
+    const input = screen.getByLabelText('Message');
+    fireEvent.change(input, { target: { value: 'mine' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    act(() => sockets[0]!.receive({ type: 'message', ...chatMessage(3, 'alice', 'mine') }));
 
     const items = screen.getByRole('log').querySelectorAll('li.message');
-    expect(items[0]!.classList.contains('own')).toBe(true);
-    expect(items[0]!.textContent).toContain('(you)');
+    expect(items[0]!.classList.contains('own')).toBe(false);
     expect(items[1]!.classList.contains('own')).toBe(false);
+    expect(items[2]!.classList.contains('own')).toBe(true);
+    expect(items[2]!.textContent).toContain('(you)');
     expect(screen.getByRole('status').textContent).toContain('Connected as alice');
     expect(screen.getByText('Online (1)')).toBeTruthy();
+  });
+
+  it('shows why a message waits while connected', () => {
+    const { join, sockets } = setupApp();
+    join('alice');
+    act(() => acceptConnection(sockets[0]!));
+    const input = screen.getByLabelText('Message');
+    fireEvent.change(input, { target: { value: 'too fast' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+
+    act(() =>
+      sockets[0]!.receive({
+        type: 'error',
+        code: 'RATE_LIMITED',
+        message: 'slow down',
+        retryAfterMs: 500,
+        clientMsgId: 'm1',
+      }),
+    );
+    const pending = screen.getByText('too fast').closest('li')!;
+    expect(pending.textContent).toContain('Waiting: sending too fast for the rate limit');
+
+    act(() =>
+      sockets[0]!.receive({
+        type: 'error',
+        code: 'HUB_UNAVAILABLE',
+        message: 'no redis',
+        retryAfterMs: 500,
+        clientMsgId: 'm1',
+      }),
+    );
+    expect(pending.textContent).toContain('Waiting for the server to accept messages again');
   });
 
   it('queues while offline, counts down and confirms after reconnect', () => {

@@ -641,6 +641,41 @@ describe('ChatClient', () => {
     });
   });
 
+  describe('own messages', () => {
+    it('marks only what this client sent', () => {
+      const { client, clock, latest, of } = setupClient();
+      client.connect();
+      acceptConnection(latest(), { history: [chatMessage(1, 'alice', 'from an earlier alice')] });
+      client.send('sent here');
+      latest().receive({
+        type: 'ack',
+        clientMsgId: 'm1',
+        seq: 2,
+        epoch: 'epoch-1',
+        duplicate: false,
+      });
+      latest().serverClose(1006);
+      clock.runNext();
+      acceptConnection(latest(), { history: [chatMessage(2, 'alice', 'sent here')] });
+
+      expect(of('message').map(({ seq, own, replayed }) => ({ seq, own, replayed }))).toEqual([
+        { seq: 1, own: false, replayed: true },
+        { seq: 2, own: true, replayed: true },
+      ]);
+    });
+
+    it('reports a send held by the rate limit', () => {
+      const { client, latest, of } = setupClient();
+      client.connect();
+      acceptConnection(latest());
+      for (let i = 1; i <= LIMITS.rateBurst + 1; i++) client.send(`m${i}`);
+
+      const held = of('outgoing').filter((item) => item.heldBy === 'rate-limit');
+      expect(held.map((item) => item.text)).toEqual([`m${LIMITS.rateBurst + 1}`]);
+      expect(latest().commands()).toHaveLength(LIMITS.rateBurst);
+    });
+  });
+
   describe('presence', () => {
     it('tracks joins, leaves and summaries in the user list', () => {
       const { client, latest, of } = setupClient();

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseCliArgs } from '../../chat/cli/args.ts';
 import { neutraliseTerminalText } from '../../chat/cli/terminal-text.ts';
+import { HubUnavailableError, type PublishRequest } from '../../chat/server/hub.ts';
+import { MemoryChatHub } from '../../chat/server/memory-hub.ts';
 import type { ChatServer } from '../../chat/server/server.ts';
 import { startTestServer, TestClient, chatUrl } from '../chat-server/helpers.ts';
 import { WebSocket } from 'ws';
@@ -167,6 +169,34 @@ describe('chat:cli', () => {
     expect(second.message).toBe('second line');
     expect(listener.events.filter((event) => event.type === 'message')).toHaveLength(2);
     listener.socket.close();
+  });
+
+  it('reports a send the hub holds back', async () => {
+    // A hub that cannot broadcast the first message, as a cluster node without Redis.
+    class HubDownOnce extends MemoryChatHub {
+      #failures = 1;
+
+      override async publishMessage(request: PublishRequest) {
+        if (this.#failures-- > 0) throw new HubUnavailableError();
+        return super.publishMessage(request);
+      }
+    }
+    const flaky = await startTestServer({
+      hub: new HubDownOnce({ historySize: 10, dedupeSize: 10 }),
+    });
+    try {
+      const run = await runCli(
+        ['--name', 'bot', '--url', `${flaky.url.replace('http', 'ws')}/chat`],
+        'held once\n',
+      );
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(
+        'Not sent yet: the server cannot broadcast right now; retrying.',
+      );
+      expect(run.stdout).toContain('bot (you): held once');
+    } finally {
+      await flaky.close();
+    }
   });
 
   it('prints escape sequences in received text as visible escapes', async () => {

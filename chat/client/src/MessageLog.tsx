@@ -9,6 +9,7 @@ import {
   describePresence,
   type ChatClientMessages,
 } from '../../../shared/chat-client.messages.ts';
+import type { OutgoingMessage } from '../../../shared/chat-client.ts';
 import type { Language } from '../../../shared/i18n.ts';
 import { MAX_MESSAGE_GRAPHEMES } from '../../../shared/text.ts';
 import type { UiMessages } from './messages.ts';
@@ -121,9 +122,7 @@ export function MessageLog({ chat, ui, text, language }: MessageLogProps) {
                     </button>
                   </>
                 ) : (
-                  <span className="pending-state">
-                    {item.status === 'queued' ? ui.pendingQueued : ui.pendingSent}
-                  </span>
+                  <span className="pending-state">{pendingText(item, ui)}</span>
                 )}
               </li>
             ))}
@@ -137,4 +136,12 @@ export function MessageLog({ chat, ui, text, language }: MessageLogProps) {
       )}
     </div>
   );
+}
+
+/** Returns what a pending message waits for: the connection, the rate limit, the server, or the ack. */
+function pendingText(item: OutgoingMessage, ui: UiMessages): string {
+  if (item.status !== 'queued') return ui.pendingSent;
+  if (item.heldBy === 'rate-limit') return ui.pendingRateLimited;
+  if (item.heldBy === 'server-unavailable') return ui.pendingServerUnavailable;
+  return ui.pendingQueued;
 }
