@@ -122,7 +122,7 @@ export const exerciseMessages = defineCatalogue({
     resetUsage: [
       '使い方: npm run reset NN[/name] -- [--yes] [--lang ja|en]',
       '',
-      '演習ファイルを最初の状態に戻します。あなたの版はバックアップとして隣に残します（パスを表示します）。',
+      '演習ファイルを最初の状態に戻します。編集中のファイルはバックアップとして隣に残します（パスを表示します）。',
       '',
       'オプション:',
       '  --yes             確認せずに戻します（スクリプト向け）',
@@ -183,12 +183,12 @@ export const exerciseMessages = defineCatalogue({
     hintHeading: (id: string, title: string) => `${id} のヒント: ${title}`,
     hintMissing: (id: string) => `演習 ${id} にはまだヒントがありません`,
     resetQuestion: (files: string) =>
-      `${files} を元に戻しますか？ あなたの版はバックアップとして残ります。[y/N] `,
+      `${files} を元に戻しますか？ 編集中のファイルはバックアップとして残ります。[y/N] `,
     resetNeedsYes:
       'reset は確認を求めますが、確認できる端末がありません。端末で実行するか --yes を付けてください',
     resetCancelled: '何も変更していません。',
     resetDone: (file: string) => `${file} を元に戻しました`,
-    backupWritten: (file: string) => `あなたの版は ${file} に保存しました`,
+    backupWritten: (file: string) => `編集中のファイルを ${file} に保存しました`,
     resetUnchanged: (file: string) => `${file} は元のままです。バックアップは不要です`,
     resetNothingToDo: (files: string) => `${files} は元のままです。戻すものはありません`,
   },

@@ -36,13 +36,13 @@ export const messages = defineCatalogue({
     concurrentHeading: '2) 同時に: await Promise.all([天気 API, データベース])',
     requestSent: (source: string) => `   ${source}: リクエストを送り、応答を待っています`,
     responseReceived: (source: string, response: string, delayMs: number) =>
-      `   ${source}: ${delayMs}ms 後に「${response}」`,
+      `   ${source}: ${delayMs} ms 後に「${response}」`,
     sequentialTotal: (seconds: number, firstMs: number, secondMs: number) =>
-      `順番に読むと約 ${seconds} 秒かかりました。待ち時間が足し算になります（${firstMs} + ${secondMs}ms）`,
+      `順番に読むと約 ${seconds} 秒かかりました。待ち時間が足し算になります（${firstMs} + ${secondMs} ms）`,
     concurrentTotal: (seconds: number, longestMs: number) =>
-      `同時に読むと約 ${seconds} 秒でした。いちばん遅い待ち時間（${longestMs}ms）だけで済みます`,
+      `同時に読むと約 ${seconds} 秒でした。いちばん遅い待ち時間（${longestMs} ms）だけで済みます`,
     blockingHeading: (intervalMs: number, jobAtMs: number) =>
-      `3) ブロッキング: ハートビートが ${intervalMs}ms ごとに動き、${jobAtMs}ms の時点でタイマーのコールバックが同期ループを実行します`,
+      `3) ブロッキング: ハートビートが ${intervalMs} ms ごとに動き、${jobAtMs} ms の時点でタイマーのコールバックが同期ループを実行します`,
     heartbeat: (count: number) => `   ハートビート ${count}`,
     jobStarted: (limit: number) =>
       `   ジョブ: ${limit.toLocaleString('en-US')} 未満の素数を 1 つの同期ループで数えています...`,

@@ -33,7 +33,7 @@ export const messages = defineCatalogue({
     greeting: 'hello from the local server',
     notFound: 'not found',
     listening: (origin: string, delayMs: number) =>
-      `サーバー: ${origin} で待ち受けています。GET /greeting には ${delayMs}ms 後に応答します`,
+      `サーバー: ${origin} で待ち受けています。GET /greeting には ${delayMs} ms 後に応答します`,
     callbackHeading: '1) コールバックは後で動きます',
     getReturned: (url: string) =>
       `http.get(${url}, callback) はすぐに戻りました。リクエストは送信中です`,

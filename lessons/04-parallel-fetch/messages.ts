@@ -35,7 +35,7 @@ export const messages = defineCatalogue({
     post3Title: 'Promise.all はいちばん遅いものを待つ',
     localApiListening: (origin: string, delays: string) =>
       `ローカル JSON API: ${origin} で待ち受けています（${delays}）`,
-    postDelay: (id: number, delayMs: number) => `post ${id} は ${delayMs}ms 後`,
+    postDelay: (id: number, delayMs: number) => `post ${id} は ${delayMs} ms 後`,
     listSeparator: '、',
     remoteApi: (base: string) => `API: ${base}（--url で指定）`,
     requestStarted: (url: string) => `GET ${url} を開始しました`,

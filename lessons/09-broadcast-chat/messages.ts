@@ -67,6 +67,6 @@ export const messages = defineCatalogue({
     part4: '第 4 部: 全員が退室します',
     closed: (name: string, code: number) => `${name} は ${code} で閉じました`,
     serverStopped:
-      'チャットサーバーを停止しました。開いているものが残っていないので、プロセスはひとりでに終了します',
+      'チャットサーバーを停止しました。開いているものが残っていないので、プロセスは自然に終了します',
   },
 });

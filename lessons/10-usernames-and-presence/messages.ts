@@ -50,6 +50,6 @@ export const messages = defineCatalogue({
     crowdLeaves: (size: number) => `${size} 個のクライアントが順に退室します`,
     part5: '第 5 部: 全員が退室します',
     serverStopped:
-      'チャットサーバーを停止しました。開いているものが残っていないので、プロセスはひとりでに終了します',
+      'チャットサーバーを停止しました。開いているものが残っていないので、プロセスは自然に終了します',
   },
 });

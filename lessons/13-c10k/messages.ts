@@ -71,7 +71,7 @@ export const messages = defineCatalogue({
     threads: (clients: number, stackMiB: number, totalMiB: number) =>
       `接続ごとにスレッドを使うと、それぞれが ${stackMiB} MiB のスタックを確保します。${clients} スレッドで ${totalMiB} MiB のアドレス空間を確保し、カーネルがスレッドを切り替え続けます`,
     eventLoop:
-      'ここでの待機中のソケットは、いくつかのオブジェクトとカーネルのバッファだけです。1 つのイベントループが epoll（kqueue、IOCP）で、データが届いたソケットを待つので、待つこと自体にコストはかかりません',
+      'ここでの待機中のソケットは、いくつかのオブジェクトとカーネルのバッファーだけです。1 つのイベントループが epoll（kqueue、IOCP）で、データが届いたソケットを待つので、待つこと自体にコストはかかりません',
     step3: 'ステップ 3: 1 回のブロードキャスト',
     broadcastTime: (clients: number, time: string, bytes: number) =>
       `c0 が "hello, everyone" を送ると、${clients} 個の受信者の最後の 1 つに ${time} で届きます（1 配信あたり ${bytes} バイト）`,

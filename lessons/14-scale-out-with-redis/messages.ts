@@ -52,7 +52,7 @@ export const messages = defineCatalogue({
     killing:
       'ノード A を SIGKILL で強制終了します。クローズフレームも Redis への別れのあいさつもありません',
     lost: (user: string, code: number, delayMs: number) =>
-      `${user} の接続が切れました（クローズコード ${code}）。${delayMs} ミリ秒後に再接続します`,
+      `${user} の接続が切れました（クローズコード ${code}）。${delayMs} ms 後に再接続します`,
     sentWhileAway: (user: string, seq: number) =>
       `alice がいない間に ${user} が #${seq} を送りました。Redis が共有の履歴に保存しました`,
     reconnected: (user: string, name: string) =>
