@@ -156,6 +156,8 @@ server = await startLessonServer({ ...serverOptions, port, logger: serverLog.log
 log(t.newServer);
 await carolEvents.printUntil((event) => event.type === 'historyLost');
 
+// alice and bob have no reconnect logic, so the lesson opens a new client for bob to greet carol.
+log(t.bobReconnects);
 const bobAgain = await openClient(server, 'bob', { username: 'bob' });
 bobAgain.say('welcome back, carol');
 await carolEvents.printUntil((event) => event.type === 'message');

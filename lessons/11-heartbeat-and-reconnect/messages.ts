@@ -34,8 +34,9 @@ export const messages = defineCatalogue({
     restarting:
       'the server shuts down (close code 1001 for every client) and a new one starts on the same port',
     plainClosed: (name: string, code: number) =>
-      `${name} closed with ${code}; a scripted ws client has no reconnect logic, so it stays away`,
+      `${name} closed with ${code}; a scripted ws client has no reconnect logic, so it does not come back by itself`,
     newServer: 'a new chat server listens on the same port, with a new, empty history',
+    bobReconnects: 'bob reconnects by hand: the lesson opens a new ws client for him',
     stopped:
       'everyone has left and the server is stopped; nothing is left open, so the process exits',
     stateConnecting: 'carol: connecting…',
@@ -63,7 +64,7 @@ export const messages = defineCatalogue({
     appPing:
       'アプリケーションレベルの ping は JSON のコマンドです。ブラウザーの WebSocket API は ping フレームを送れないので、ブラウザーにはこれが必要です',
     pingFrame:
-      'alice はハートビートの見回りから WebSocket の ping フレーム（オペコード 0x9）を受け取りました。pong フレームは ws が自動で返しました',
+      'alice はハートビートで送られた WebSocket の ping フレーム（オペコード 0x9）を受け取りました。pong フレームは ws が自動で返しました',
     part2: '第 2 部: 応答しなくなったクライアント',
     malloryConnects:
       'mallory は autoPong をオフにして接続します。何も送らず、ping フレームにも応答しません',
@@ -81,13 +82,15 @@ export const messages = defineCatalogue({
     sendOffline: 'carol はオフラインのままメッセージを入力します',
     restore: 'ネットワークが戻ります。中継はまた接続を転送します',
     resumed: (count: number) =>
-      `carol は逃した ${count} 件のメッセージを、履歴の再送からちょうど 1 回ずつ受け取りました`,
+      `carol は取りこぼした ${count} 件のメッセージを、履歴の再送から 1 回ずつ受け取りました`,
     part4: '第 4 部: サーバーが再起動します',
     restarting:
       'サーバーが終了し（全クライアントにクローズコード 1001）、同じポートで新しいサーバーが起動します',
     plainClosed: (name: string, code: number) =>
-      `${name} は ${code} で閉じました。台本どおりに動く ws クライアントには再接続の仕組みがないので、戻ってきません`,
+      `${name} は ${code} で閉じました。シナリオどおりに動く ws クライアントには再接続の仕組みがないので、自分では戻ってきません`,
     newServer: '新しいチャットサーバーが同じポートで待ち受けます。履歴は新しく、空です',
+    bobReconnects:
+      'bob が手動で接続し直します。レッスンが bob 用に新しい ws クライアントを開きます',
     stopped:
       '全員が退室し、サーバーも停止しました。開いているものが残っていないので、プロセスは終了します',
     stateConnecting: 'carol: 接続しています…',
@@ -100,7 +103,8 @@ export const messages = defineCatalogue({
       `carol: #${seq} ${name}: ${text}${replayed ? '  （履歴からの再送）' : ''}`,
     epochChanged:
       'carol: サーバーのエポックが変わったので、履歴はリセットされました。古い通し番号はもう意味を持ちません',
-    historyLost: (count: number) => `carol: 逃したメッセージのうち ${count} 件はもう残っていません`,
+    historyLost: (count: number) =>
+      `carol: 取りこぼしたメッセージのうち ${count} 件はもう残っていません`,
     outgoing: (text: string, status: string) => `carol: 送るメッセージ "${text}": ${status}`,
     statusQueued: 'キューに入りました',
     statusSent: '送信しました',

@@ -126,7 +126,7 @@ const payload = '<img src=x onerror=alert(1)>';
 startCase(t.htmlPayload);
 tester.say({ type: 'message', message: payload });
 const delivered = await watcher.showNextOf('message');
-log(t.unchanged(delivered.message === payload ? t.yes : t.no));
+log(t.unchanged(delivered.message === payload));
 log(t.escapedOnce(escapeHtml(payload)));
 log(t.escapedTwice(escapeHtml(escapeHtml(payload))));
 await tester.close();
@@ -160,7 +160,7 @@ await flooder.skipTo('history');
 for (let i = 1; i <= floodSize; i++) {
   flooder.socket.send(JSON.stringify({ type: 'message', message: `spam ${i}` }));
 }
-await summariseFlood(flooder);
+await summariseFlood(flooder, floodSize);
 
 await server.close();
 log(t.serverStopped);
@@ -170,8 +170,11 @@ function showClose(closed: { code: number; reason: string }): void {
   log(`  → close ${closed.code}${closed.reason === '' ? '' : ` "${closed.reason}"`}`);
 }
 
-/** Counts what the flooding client received until its socket closed, and prints one sample error. */
-async function summariseFlood(client: ScriptedClient): Promise<void> {
+/**
+ * Prints what the flooding client received until its socket closed (broadcasts, RATE_LIMITED errors
+ * with one sample, the close code) and how many of the `sentCount` frames got no reply at all.
+ */
+async function summariseFlood(client: ScriptedClient, sentCount: number): Promise<void> {
   const closed = await client.closed;
   const events = client.frames
     .slice(client.frames.length - client.unread)
@@ -184,6 +187,8 @@ async function summariseFlood(client: ScriptedClient): Promise<void> {
   const sample = errors[0];
   if (sample) log(`  ${t.floodSample(hideRetryAfter(JSON.stringify(sample), sample))}`);
   showClose(closed);
+  const unanswered = sentCount - broadcasts - errors.length;
+  if (unanswered > 0) log(t.floodUnanswered(unanswered));
 }
 
 /** Hides the wait in a RATE_LIMITED error: it depends on how fast the frames arrived. */

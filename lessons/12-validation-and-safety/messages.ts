@@ -8,8 +8,6 @@ export const messages = defineCatalogue({
     listening: (url: string) => `chat server listening on ${url} (default limits)`,
     caseHeading: (number: number, description: string) => `case ${number}: ${description}`,
     accepted: '(accepted)',
-    yes: 'yes',
-    no: 'no',
     part1: 'Part 1: checks before the upgrade (username, Origin)',
     nameTooLong: (graphemes: number) => `username "abcdefghijklmnopqrstu" (${graphemes} graphemes)`,
     nameBidi:
@@ -27,7 +25,8 @@ export const messages = defineCatalogue({
     malformedV1: 'broken JSON from a v1 client',
     malformedPlain: 'the same broken JSON from a plain client',
     htmlPayload: 'an HTML payload as a chat message',
-    unchanged: (same: string) => `  the watcher received exactly the text tester sent: ${same}`,
+    unchanged: (same: boolean) =>
+      `  the watcher received exactly the text tester sent: ${same ? 'yes' : 'no'}`,
     escapedOnce: (text: string) => `  had the server escaped it, clients would receive: ${text}`,
     escapedTwice: (text: string) =>
       `  and a client that escapes at render time, as it must, would show: ${text}`,
@@ -39,6 +38,8 @@ export const messages = defineCatalogue({
     floodAccepted: (count: number) => `  → ${count} accepted and broadcast (the bucket was full)`,
     floodRejected: (count: number) => `  → ${count} rejected with RATE_LIMITED`,
     floodSample: (frame: string) => `the first one: ${frame}`,
+    floodUnanswered: (count: number) =>
+      `  → the other ${count} got no reply, because the server closed the connection`,
     serverStopped: 'chat server stopped; nothing is left open, so the process exits by itself',
   },
   ja: {
@@ -46,8 +47,6 @@ export const messages = defineCatalogue({
       `チャットサーバーが ${url} で待ち受けています（上限はすべて既定値です）`,
     caseHeading: (number: number, description: string) => `ケース ${number}: ${description}`,
     accepted: '（受け入れられました）',
-    yes: 'はい',
-    no: 'いいえ',
     part1: '第 1 部: アップグレード前のチェック（ユーザー名、Origin）',
     nameTooLong: (graphemes: number) => `ユーザー名 "abcdefghijklmnopqrstu"（${graphemes} 書記素）`,
     nameBidi:
@@ -55,7 +54,7 @@ export const messages = defineCatalogue({
     nameInvisible: 'ユーザー名 "\\u200B\\u200B\\u200B"。ゼロ幅スペース 3 つだけです',
     nameEmoji: (codeUnits: number, bytes: number) =>
       `"😀" 20 個のユーザー名。20 書記素、UTF-16 で ${codeUnits} コードユニット、UTF-8 で ${bytes} バイトです`,
-    foreignOrigin: (origin: string) => `Origin: ${origin}（よそのサイト）でのアップグレード`,
+    foreignOrigin: (origin: string) => `Origin: ${origin}（別のサイト）でのアップグレード`,
     ownOrigin: (origin: string) => `Origin: ${origin}（サーバー自身のページ）でのアップグレード`,
     part2: '第 2 部: 開いた接続の上のフレーム（tester は v1、watcher は plain で話します）',
     emptyMessage: '空白 3 つのメッセージ（trim すると空）',
@@ -65,8 +64,10 @@ export const messages = defineCatalogue({
     malformedV1: 'v1 のクライアントからの壊れた JSON',
     malformedPlain: 'plain のクライアントからの同じ壊れた JSON',
     htmlPayload: 'HTML を含むチャットメッセージ',
-    unchanged: (same: string) =>
-      `  watcher が受け取ったのは tester が送ったテキストそのものです: ${same}`,
+    unchanged: (same: boolean) =>
+      same
+        ? '  watcher が受け取ったテキストは、tester が送ったテキストと一致しました'
+        : '  watcher が受け取ったテキストは、tester が送ったテキストと一致しませんでした',
     escapedOnce: (text: string) =>
       `  サーバーがエスケープしていたら、クライアントに届くのは: ${text}`,
     escapedTwice: (text: string) =>
@@ -80,7 +81,9 @@ export const messages = defineCatalogue({
       `  → ${count} 件は受け入れられ、ブロードキャストされました（バケットが満杯だったため）`,
     floodRejected: (count: number) => `  → ${count} 件は RATE_LIMITED で拒否されました`,
     floodSample: (frame: string) => `最初の 1 件: ${frame}`,
+    floodUnanswered: (count: number) =>
+      `  → 残りの ${count} 件には応答がありません。サーバーが接続を閉じたためです`,
     serverStopped:
-      'チャットサーバーを停止しました。開いているものが残っていないので、プロセスはひとりでに終了します',
+      'チャットサーバーを停止しました。開いているものが残っていないので、プロセスは自然に終了します',
   },
 });
