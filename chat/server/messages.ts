@@ -5,7 +5,7 @@ import { defineCatalogue, pick, type Language } from '../../shared/i18n.ts';
 export const serverMessages = defineCatalogue({
   en: {
     usage:
-      'Usage: npm run chat -- [options]   (every option can also be set by its environment variable)',
+      'Usage: npm run chat -- [options]\n       node chat/dist/server.mjs [options]   (the built server)\nEvery option can also be set by its environment variable.',
     helpIntro:
       'Starts the loopchat chat server: a WebSocket chat at /chat plus a small web page at /.',
     helpOptions: 'Options:',
@@ -33,13 +33,13 @@ export const serverMessages = defineCatalogue({
     helpPresenceFlushMs:
       'Join/leave events are coalesced and sent at most once per this many milliseconds.',
     helpShutdownStaggerMs:
-      'On shutdown, sockets are closed with 1001 spread over this many milliseconds.',
+      'On shutdown, sockets are closed with 1001 in 20 steps over at most this many milliseconds.',
     helpPerMessageDeflate:
       'Enable permessage-deflate compression (off by default: it costs memory per client).',
     helpLogFormat: 'Log format: pretty (readable) or json (one object per line).',
     helpLogLevel: 'Log level.',
     helpRedis:
-      'Redis URL (redis:// or rediss://) for cluster mode: every server with the same Redis shares one chat. Empty: one process, in memory.',
+      'Redis URL for cluster mode, redis://[:password@]host[:port][/db] (port 6379 by default; rediss:// for TLS): every server with the same Redis shares one chat. Empty: one process, in memory.',
     helpRedisNodeTtlMs:
       "Cluster mode: lifetime of this node's heartbeat key in milliseconds; the users of a node that died are dropped after it.",
     helpLang: 'Language of this help and of CLI errors: ja or en.',
@@ -93,7 +93,8 @@ export const serverMessages = defineCatalogue({
       `the server lost its connection to the chat cluster, so the message was not sent; resend it in ${retryAfterMs} ms`,
   },
   ja: {
-    usage: '使い方: npm run chat -- [オプション]   （どのオプションも環境変数で設定できます）',
+    usage:
+      '使い方: npm run chat -- [オプション]\n        node chat/dist/server.mjs [オプション]   （ビルドしたサーバー）\nどのオプションも環境変数で設定できます。',
     helpIntro:
       'loopchat のチャットサーバーを起動します。/chat で WebSocket チャット、/ で小さな Web ページを提供します。',
     helpOptions: 'オプション:',
@@ -122,14 +123,15 @@ export const serverMessages = defineCatalogue({
     helpDedupeSize:
       '再送を一度だけ配信するために覚えておくクライアントメッセージ ID の数です。--redis を指定したときは、代わりに Redis に 10 分間保存します。',
     helpPresenceFlushMs: '入室・退室のイベントをまとめ、最大でこのミリ秒ごとに 1 回だけ送ります。',
-    helpShutdownStaggerMs: '終了時に、ソケットを 1001 で閉じる処理をこのミリ秒の間に分散させます。',
+    helpShutdownStaggerMs:
+      '終了時に、ソケットを 1001 で閉じる処理を、最大でこのミリ秒の間に 20 回に分けて行います。',
     helpPerMessageDeflate:
       'permessage-deflate 圧縮を有効にします（クライアントごとにメモリを使うため既定では無効です）。',
     helpLogFormat:
       'ログの形式です。pretty（読みやすい形式）または json（1 行に 1 オブジェクト）です。',
     helpLogLevel: 'ログレベルです。',
     helpRedis:
-      'クラスターモードで使う Redis の URL（redis:// または rediss://）です。同じ Redis を使うサーバーはすべて 1 つのチャットを共有します。空ならメモリ上で 1 プロセスだけで動きます。',
+      'クラスターモードで使う Redis の URL です。形式は redis://[:パスワード@]ホスト[:ポート][/DB 番号] で、ポートの既定値は 6379、TLS には rediss:// を使います。同じ Redis を使うサーバーはすべて 1 つのチャットを共有します。空ならメモリ上で 1 プロセスだけで動きます。',
     helpRedisNodeTtlMs:
       'クラスターモードで、このノードのハートビートキーの有効期間（ミリ秒）です。停止したノードのユーザーはこの時間の後に一覧から外れます。',
     helpLang: 'このヘルプと CLI のエラーの言語です。ja または en を指定します。',

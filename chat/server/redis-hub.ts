@@ -418,9 +418,13 @@ export class RedisChatHub implements ChatHub {
     if (this.#state === 'down' || this.#state === 'closed') return;
     this.#state = 'down';
     this.#downSince = Date.now();
+    // One line with the cause and no stack: an operator needs the URL and the reason.
     this.#logger.warn(
-      { err: error, redis: redactedUrl(this.#options.url) },
-      'redis unavailable: serving local clients only, rejecting new messages until it returns',
+      {
+        redis: redactedUrl(this.#options.url),
+        error: error instanceof Error ? error.message : String(error),
+      },
+      'redis unavailable: serving local clients only and rejecting new messages until it returns; /readyz is 503 meanwhile (check --redis or REDIS_URL if it never connects)',
     );
   }
 
@@ -487,8 +491,16 @@ export class RedisChatHub implements ChatHub {
     this.#lastSeq = seq;
     this.#recent = stored.slice(-this.#options.historySize);
 
-    if (hadEpoch || this.#provisionalEpochServed) {
+    if (hadEpoch) {
       this.#logger.warn({ previousEpoch: previous, epoch }, 'redis history was reset');
+      this.#emit({ type: 'reset', epoch });
+    } else if (this.#provisionalEpochServed) {
+      // Nothing was lost: the clients that joined before Redis was reachable hold sequence
+      // numbers of this node's provisional history, which the shared one replaces.
+      this.#logger.warn(
+        { provisionalEpoch: previous, epoch },
+        'reached redis for the first time; clients that joined before are reconnected to take the shared history',
+      );
       this.#emit({ type: 'reset', epoch });
     }
   }

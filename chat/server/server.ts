@@ -117,7 +117,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       // makes v1 clients reconnect, resume and learn the new epoch from `epochChanged`.
       // The old connections' leaves can arrive after a client's new welcome, so clients ignore
       // a leave of their own name. The hub keeps a name alive while any connection uses it.
-      logger.warn({ epoch: event.epoch, connections: registry.size }, 'chat history reset');
+      logger.warn(
+        { epoch: event.epoch, connections: registry.size },
+        'chat history epoch changed; closing clients with 1012 so that they resume on it',
+      );
       for (const connection of registry.values())
         connection.socket.close(CloseCode.SERVICE_RESTART, 'chat history reset');
     }

@@ -229,12 +229,22 @@ describe.skipIf(skipReason !== undefined)('redis outage', () => {
     // The outage line names the Redis URL and why the connection failed.
     const outage = lines.find((line) => String(line.msg).startsWith('redis unavailable'));
     expect(outage?.redis).toBe(new URL(redis.url).toString());
-    expect((outage?.err as { message?: string } | undefined)?.message).toContain('ECONNREFUSED');
+    expect(outage?.error).toContain('ECONNREFUSED');
+    expect(outage?.err).toBeUndefined();
 
     const early = await open(node, { username: 'early' });
     expect(early.events[0]).toMatchObject({ type: 'welcome', username: 'early' });
 
     await restartRedis();
     await untilReady(node, 200);
+
+    // The first contact replaces the provisional history; no history was lost, and the log
+    // must not say so.
+    expect((await early.closed).code).toBe(1012);
+    const messages = lines.map((line) => String(line.msg));
+    expect(messages.some((message) => message.startsWith('reached redis for the first time'))).toBe(
+      true,
+    );
+    expect(messages).not.toContain('redis history was reset');
   });
 });
