@@ -184,6 +184,7 @@ describe('App', () => {
     act(() => sockets[0]!.serverClose(1001));
 
     expect(screen.getByRole('status').textContent).toContain('Reconnecting in 2 s');
+    expect(screen.getByText('Online when last connected (1)')).toBeTruthy();
     const input = screen.getByLabelText('Message');
     expect((input as HTMLInputElement).disabled).toBe(false);
     fireEvent.change(input, { target: { value: 'typed offline' } });

@@ -27,6 +27,7 @@ export function ChatRoom({ chat, ui, text, language }: ChatRoomProps) {
         users={state.users}
         count={state.userCount}
         truncated={state.usersTruncated}
+        live={state.connection.state === 'connected'}
       />
       <MessageLog chat={chat} ui={ui} text={text} language={language} />
       <Composer chat={chat} ui={ui} text={text} />

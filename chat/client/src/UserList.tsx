@@ -1,4 +1,5 @@
-// The list of online users. A disclosure element keeps it one tap away on a phone screen.
+// The list of online users. A disclosure element keeps it one tap away on a phone screen. While
+// the connection is down the list is the last one known, so it is dimmed and says so.
 
 import type { UiMessages } from './messages.ts';
 
@@ -7,12 +8,14 @@ export interface UserListProps {
   users: string[];
   count: number;
   truncated: boolean;
+  /** False while disconnected: the list may be out of date. */
+  live: boolean;
 }
 
-export function UserList({ ui, users, count, truncated }: UserListProps) {
+export function UserList({ ui, users, count, truncated, live }: UserListProps) {
   return (
-    <details className="users" open>
-      <summary>{ui.usersHeading(count)}</summary>
+    <details className={live ? 'users' : 'users stale'} open>
+      <summary>{live ? ui.usersHeading(count) : ui.usersHeadingStale(count)}</summary>
       <ul>
         {users.map((user) => (
           <li key={user}>{user}</li>
