@@ -1,5 +1,5 @@
 // The list of online users. A disclosure element keeps it one tap away on a phone screen. While
-// the connection is down the list is the last one known, so it is dimmed and says so.
+// the connection is down the list is the last one known, so it is dimmed and labelled as such.
 
 import type { UiMessages } from './messages.ts';
 
