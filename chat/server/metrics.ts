@@ -3,7 +3,12 @@
 // metrics (CPU, memory, event loop lag, GC) are collected once per process and merged in.
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
-import type { ChatHub, PublishRequest, PublishResult } from './hub.ts';
+import {
+  HubUnavailableError,
+  type ChatHub,
+  type PublishRequest,
+  type PublishResult,
+} from './hub.ts';
 
 export interface MetricsSources {
   /** Open WebSocket connections. */
@@ -37,7 +42,7 @@ export class ChatMetrics {
   });
   readonly messagesReceived = new Counter({
     name: 'loopchat_messages_received_total',
-    help: 'Chat messages from local clients handed to the hub, by result.',
+    help: 'Chat messages from local clients handed to the hub, by result (accepted, duplicate, hub_unavailable, failed).',
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
@@ -128,7 +133,11 @@ export class ChatMetrics {
           counter.inc({ result: result.duplicate ? 'duplicate' : 'accepted' });
           return result;
         } catch (error) {
-          counter.inc({ result: 'failed' });
+          // A hub without Redis rejects for a moment and clients resend, so it counts apart
+          // from real failures.
+          counter.inc({
+            result: error instanceof HubUnavailableError ? 'hub_unavailable' : 'failed',
+          });
           throw error;
         }
       },

@@ -16,7 +16,7 @@ import type { ChatHub, HubEvent } from './hub.ts';
 import { createLogger, createRepeatedErrorLog, type Logger } from './logger.ts';
 import { MemoryChatHub } from './memory-hub.ts';
 import { ChatMetrics } from './metrics.ts';
-import { RedisChatHub } from './redis-hub.ts';
+import { RedisChatHub, redactedUrl } from './redis-hub.ts';
 import { PresenceCoalescer } from './presence.ts';
 import type { Connection } from './registry.ts';
 import { ConnectionRegistry } from './registry.ts';
@@ -217,6 +217,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   logger.info(
     {
       url,
+      hub: hub instanceof RedisChatHub ? 'redis' : 'memory',
+      redis: config.redis === '' ? undefined : redactedUrl(config.redis),
       maxMessageGraphemes: config.maxMessageGraphemes,
       maxFrameBytes: config.maxFrameBytes,
       rateBurst: config.rateBurst,

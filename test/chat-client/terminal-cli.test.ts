@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseCliArgs } from '../../chat/cli/args.ts';
 import { neutraliseTerminalText } from '../../chat/cli/terminal-text.ts';
-import { HubUnavailableError, type PublishRequest } from '../../chat/server/hub.ts';
-import { MemoryChatHub } from '../../chat/server/memory-hub.ts';
 import type { ChatServer } from '../../chat/server/server.ts';
-import { startTestServer, TestClient, chatUrl } from '../chat-server/helpers.ts';
+import { HubDownOnce, startTestServer, TestClient, chatUrl } from '../chat-server/helpers.ts';
 import { WebSocket } from 'ws';
 import { PROTOCOL_V1 } from '../../shared/protocol.ts';
 
@@ -172,17 +170,8 @@ describe('chat:cli', () => {
   });
 
   it('reports a send the hub holds back', async () => {
-    // A hub that cannot broadcast the first message, as a cluster node without Redis.
-    class HubDownOnce extends MemoryChatHub {
-      #failures = 1;
-
-      override async publishMessage(request: PublishRequest) {
-        if (this.#failures-- > 0) throw new HubUnavailableError();
-        return super.publishMessage(request);
-      }
-    }
     const flaky = await startTestServer({
-      hub: new HubDownOnce({ historySize: 10, dedupeSize: 10 }),
+      hub: new HubDownOnce(),
     });
     try {
       const run = await runCli(

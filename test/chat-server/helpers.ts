@@ -4,11 +4,27 @@ import { request as httpRequest } from 'node:http';
 import { WebSocket, type ClientOptions } from 'ws';
 
 import { PROTOCOL_V1 } from '../../shared/protocol.ts';
+import { HubUnavailableError, type PublishRequest } from '../../chat/server/hub.ts';
+import { MemoryChatHub } from '../../chat/server/memory-hub.ts';
 import {
   startChatServer,
   type ChatServer,
   type ChatServerOptions,
 } from '../../chat/server/server.ts';
+
+/** An in-memory hub that cannot broadcast the first message, as a cluster node without Redis. */
+export class HubDownOnce extends MemoryChatHub {
+  #failures = 1;
+
+  constructor() {
+    super({ historySize: 10, dedupeSize: 10 });
+  }
+
+  override async publishMessage(request: PublishRequest) {
+    if (this.#failures-- > 0) throw new HubUnavailableError();
+    return super.publishMessage(request);
+  }
+}
 
 /** Starts a server with test-friendly settings: silent logs, port 0, no presence delay worth waiting for. */
 export function startTestServer(options: ChatServerOptions = {}): Promise<ChatServer> {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatServer } from '../../chat/server/server.ts';
 import {
   connect,
+  HubDownOnce,
   rejectedUpgrade,
   startTestServer,
   type ServerEvent,
@@ -36,6 +37,22 @@ const isMessage = (text: string) => (event: ServerEvent) =>
   event.type === 'message' && event.message === text;
 
 describe('GET /metrics', () => {
+  it('counts a hub refusal apart from failures', async () => {
+    const server = await startTestServer({
+      hub: new HubDownOnce(),
+    });
+    servers.push(server);
+    const alice = await connect(server, { username: 'alice', v1: true });
+    clients.push(alice);
+
+    alice.send({ type: 'message', message: 'held', clientMsgId: 'h-1' });
+    expect(await alice.next('error')).toMatchObject({ code: 'HUB_UNAVAILABLE' });
+
+    const { text } = await scrape(server);
+    expect(sample(text, 'loopchat_messages_received_total{result="hub_unavailable"}')).toBe(1);
+    expect(sample(text, 'loopchat_messages_received_total{result="failed"}')).toBeUndefined();
+  });
+
   it('counts connections, messages, broadcasts and rejections', async () => {
     const server = await startTestServer();
     servers.push(server);
