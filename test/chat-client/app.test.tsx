@@ -12,7 +12,10 @@ import { VirtualClock } from '../../shared/clock.ts';
 import { createFakeWebSocket } from './fake-websocket.ts';
 import { acceptConnection, chatMessage } from './helpers.ts';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const XSS_MESSAGE = '<script>alert("x")</script><b>bold</b>';
@@ -285,5 +288,27 @@ describe('App', () => {
   it('starts in Japanese', () => {
     setupApp('ja');
     expect(screen.getByRole('heading', { name: 'チャットに参加' })).toBeTruthy();
+  });
+
+  it('remembers the language and the last name', () => {
+    const fake = createFakeWebSocket();
+    const renderApp = () =>
+      render(
+        <App
+          chatUrl="ws://127.0.0.1:3000/chat"
+          connectionOptions={{ WebSocket: fake.WebSocket, probeHandshake: null }}
+        />,
+      );
+
+    window.localStorage.setItem('loopchat.language', 'ja');
+    renderApp();
+    fireEvent.change(screen.getByLabelText('あなたの名前'), { target: { value: 'はなこ' } });
+    fireEvent.click(screen.getByRole('button', { name: '参加' }));
+    fireEvent.click(screen.getByRole('button', { name: '表示言語を英語に切り替えます' }));
+    cleanup();
+
+    renderApp();
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('はなこ');
+    expect(window.localStorage.getItem('loopchat.language')).toBe('en');
   });
 });

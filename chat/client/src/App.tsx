@@ -1,5 +1,6 @@
 // The browser chat client: a join form until the user picks a name, then the chat room. The
-// language starts from `navigator.language` and can be switched at any time.
+// language starts from the remembered choice, else `navigator.language`, and can be switched at
+// any time.
 
 import { useEffect, useMemo, useState } from 'react';
 
@@ -8,6 +9,12 @@ import { languageFromLocale, type Language } from '../../../shared/i18n.ts';
 import { ChatRoom } from './ChatRoom.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import { uiMessagesFor } from './messages.ts';
+import {
+  rememberedLanguage,
+  rememberedUsername,
+  rememberLanguage,
+  rememberUsername,
+} from './preferences.ts';
 import { useChat, type ChatSession } from './useChat.ts';
 
 export interface AppProps {
@@ -27,7 +34,7 @@ export function defaultChatUrl(): string {
 
 export function App({ chatUrl, connectionOptions, initialLanguage }: AppProps) {
   const [language, setLanguage] = useState<Language>(
-    () => initialLanguage ?? languageFromLocale(navigator.language) ?? 'en',
+    () => initialLanguage ?? rememberedLanguage() ?? languageFromLocale(navigator.language) ?? 'en',
   );
   const [session, setSession] = useState<ChatSession | null>(null);
   const chat = useChat(session);
@@ -40,6 +47,7 @@ export function App({ chatUrl, connectionOptions, initialLanguage }: AppProps) {
   }, [language, ui.title]);
 
   const join = (username: string) => {
+    rememberUsername(username);
     setSession({ url: chatUrl ?? defaultChatUrl(), username, ...connectionOptions });
   };
   const rejection =
@@ -55,7 +63,11 @@ export function App({ chatUrl, connectionOptions, initialLanguage }: AppProps) {
           className="language-switch"
           lang={language === 'en' ? 'ja' : 'en'}
           aria-label={ui.languageSwitchLabel}
-          onClick={() => setLanguage(language === 'en' ? 'ja' : 'en')}
+          onClick={() => {
+            const next = language === 'en' ? 'ja' : 'en';
+            rememberLanguage(next);
+            setLanguage(next);
+          }}
         >
           {ui.languageSwitch}
         </button>
@@ -72,7 +84,7 @@ export function App({ chatUrl, connectionOptions, initialLanguage }: AppProps) {
           ui={ui}
           text={text}
           rejection={rejection}
-          initialName={session?.username ?? ''}
+          initialName={session?.username ?? rememberedUsername()}
           onJoin={join}
         />
       )}
