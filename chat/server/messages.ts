@@ -114,7 +114,7 @@ export const serverMessages = defineCatalogue({
       'フラッド判定の時間枠内にこの数のフレームがレート制限されると、クライアントを 1008 で切断します。',
     helpFloodWindowMs: 'フラッド判定の時間枠（ミリ秒）です。',
     helpMaxBufferedBytes:
-      'クライアントごとの送信バッファ（bufferedAmount）の上限（バイト）です。超えた遅いクライアントは 4000 で切断されます。',
+      'クライアントごとの送信バッファー（bufferedAmount）の上限（バイト）です。超えた遅いクライアントは 4000 で切断されます。',
     helpHeartbeatIntervalMs: 'WebSocket の ping を一斉送信する間隔（ミリ秒）です。',
     helpHeartbeatTimeoutMs:
       '1 間隔に加えて、応答のないクライアントを切断するまで待つ時間（ミリ秒）です。',
@@ -177,7 +177,7 @@ export const serverMessages = defineCatalogue({
     MESSAGE_TOO_LONG: (graphemes: number, max: number, atLeast = false) =>
       `メッセージが長すぎます（${graphemes} 文字${atLeast ? '以上' : ''} > ${max} 文字）。短くしてください`,
     RATE_LIMITED: (retryAfterMs: number) =>
-      `送信が速すぎます。${retryAfterMs} ミリ秒待ってから送信してください`,
+      `送信が速すぎます。${retryAfterMs} ms 待ってから送信してください`,
     BINARY_NOT_SUPPORTED: 'バイナリフレームには対応していません。テキストを送ってください',
     INVALID_JSON: (detail: string) =>
       `JSON として無効です（${detail}）。JSON のコマンドオブジェクトを送ってください`,
@@ -186,7 +186,7 @@ export const serverMessages = defineCatalogue({
     INVALID_COMMAND: (detail: string) => `コマンドが無効です: ${detail}`,
     INTERNAL_ERROR: 'サーバーで処理に失敗しました。しばらくしてから再試行してください',
     HUB_UNAVAILABLE: (retryAfterMs: number) =>
-      `サーバーがチャットクラスターとの接続を失ったため、メッセージは送信されませんでした。${retryAfterMs} ミリ秒後に再送してください`,
+      `サーバーがチャットクラスターとの接続を失ったため、メッセージは送信されませんでした。${retryAfterMs} ms 後に再送してください`,
   },
 });
 
