@@ -11,6 +11,8 @@ export const chatClientMessages = defineCatalogue({
     stateConnected: (username: string) => `Connected as ${username}`,
     stateReconnecting: (seconds: number, reason: string) =>
       `Disconnected (${reason}). Reconnecting in ${seconds} s…`,
+    stateRetrying: (seconds: number, reason: string) =>
+      `Could not connect (${reason}). Retrying in ${seconds} s…`,
     stateRejected: (reason: string) => `Cannot join: ${reason}`,
     stateClosed: 'Disconnected',
     reconnectNow: 'Reconnect now',
@@ -52,6 +54,8 @@ export const chatClientMessages = defineCatalogue({
     stateConnected: (username: string) => `${username} として接続しました`,
     stateReconnecting: (seconds: number, reason: string) =>
       `切断されました（${reason}）。${seconds} 秒後に再接続します…`,
+    stateRetrying: (seconds: number, reason: string) =>
+      `接続できませんでした（${reason}）。${seconds} 秒後に再試行します…`,
     stateRejected: (reason: string) => `参加できません: ${reason}`,
     stateClosed: '切断しました',
     reconnectNow: '今すぐ再接続',
@@ -98,6 +102,21 @@ export type ChatClientMessages = (typeof chatClientMessages)['en'];
 /** Returns the chat client texts in one language. */
 export function chatClientMessagesFor(language: Language): ChatClientMessages {
   return pick(chatClientMessages, language);
+}
+
+/**
+ * Returns the status line while the client waits to reconnect. After a failed attempt nothing
+ * was disconnected, so it says the connection could not be made.
+ */
+export function describeReconnecting(
+  text: ChatClientMessages,
+  reason: DisconnectReason,
+  seconds: number,
+): string {
+  const because = describeDisconnect(text, reason);
+  return reason === 'connect-failed' || reason === 'connect-timeout'
+    ? text.stateRetrying(seconds, because)
+    : text.stateReconnecting(seconds, because);
 }
 
 /** Returns the text for why a connection ended. */

@@ -13,7 +13,7 @@ import {
 } from '../../shared/chat-client.ts';
 import {
   chatClientMessagesFor,
-  describeDisconnect,
+  describeReconnecting,
   describeError,
   describePresence,
   describeRejection,
@@ -84,12 +84,7 @@ client.on('state', (snapshot: ConnectionSnapshot) => {
       return;
     case 'reconnecting': {
       const seconds = Math.max(1, Math.round((snapshot.retryDelayMs ?? 0) / 1000));
-      notice(
-        text.stateReconnecting(
-          seconds,
-          describeDisconnect(text, snapshot.disconnect?.reason ?? 'server-closed'),
-        ),
-      );
+      notice(describeReconnecting(text, snapshot.disconnect?.reason ?? 'server-closed', seconds));
       return;
     }
     case 'rejected': {

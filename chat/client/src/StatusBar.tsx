@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 
 import {
-  describeDisconnect,
+  describeReconnecting,
   type ChatClientMessages,
 } from '../../../shared/chat-client.messages.ts';
 import type { UiMessages } from './messages.ts';
@@ -38,8 +38,11 @@ export function StatusBar({ chat, ui, text }: StatusBarProps) {
       break;
     case 'reconnecting': {
       const remainingMs = Math.max(0, (connection.retryAt ?? 0) - chat.now());
-      const reason = describeDisconnect(text, connection.disconnect?.reason ?? 'server-closed');
-      status = text.stateReconnecting(Math.ceil(remainingMs / 1000), reason);
+      status = describeReconnecting(
+        text,
+        connection.disconnect?.reason ?? 'server-closed',
+        Math.ceil(remainingMs / 1000),
+      );
       break;
     }
     case 'rejected':
