@@ -106,7 +106,7 @@ export function chatClientMessagesFor(language: Language): ChatClientMessages {
 
 /**
  * Returns the status line while the client waits to reconnect. After a failed attempt nothing
- * was disconnected, so it says the connection could not be made.
+ * was disconnected, so the line reports that the connection could not be made.
  */
 export function describeReconnecting(
   text: ChatClientMessages,
