@@ -69,7 +69,7 @@ export function lessonLanguage(): Language {
 
 /** Formats a measured duration, hidden where it would make the expected output vary. */
 export function formatDuration(ms: number): string {
-  return currentContext().normalise ? `${HIDDEN_DURATION}ms` : `${Math.round(ms)}ms`;
+  return currentContext().normalise ? `${HIDDEN_DURATION} ms` : `${Math.round(ms)} ms`;
 }
 
 /** Formats a value that varies from run to run (a byte count with a Date header, a delay). */
