@@ -704,19 +704,41 @@ export class ChatClient {
     }
 
     const item = event.clientMsgId === undefined ? undefined : this.#outbox.get(event.clientMsgId);
-    if (!item) return;
-
-    // A cluster node that lost Redis rejects messages for a moment; the resend keeps its
-    // clientMsgId, so it is broadcast once.
     if (event.code === 'RATE_LIMITED' || event.code === 'HUB_UNAVAILABLE') {
-      item.status = 'queued';
-      item.heldBy = event.code === 'RATE_LIMITED' ? 'rate-limit' : 'server-unavailable';
-      this.#emit('outgoing', { ...item });
-      this.#scheduleFlush(event.retryAfterMs ?? 1000);
+      this.#holdAfterRejection(item, event.code, event.retryAfterMs ?? 1000);
       return;
     }
+    if (!item) return;
     if (this.#outbox.fail(item, { code: event.code, message: event.message }))
       this.#emit('outgoing', { ...item });
+  }
+
+  /**
+   * Queues a message the server turned away for a moment (rate limit, or a cluster node without
+   * Redis) and every message sent after it, then resends them in order after the delay. The
+   * server handles frames in order, so the later ones were most likely turned away too, and a
+   * resend of one it accepted after all is deduplicated by its clientMsgId. A rejection that
+   * names no message (from an older server) holds everything in flight.
+   */
+  #holdAfterRejection(
+    item: OutgoingMessage | undefined,
+    code: 'RATE_LIMITED' | 'HUB_UNAVAILABLE',
+    delayMs: number,
+  ): void {
+    const inFlight = this.#outbox.inFlight();
+    let affected = inFlight;
+    if (item !== undefined) {
+      const index = inFlight.indexOf(item);
+      affected = index === -1 ? [] : inFlight.slice(index);
+      if (item.status === 'queued') affected.push(item);
+    }
+
+    for (const each of affected) {
+      each.status = 'queued';
+      each.heldBy = code === 'RATE_LIMITED' ? 'rate-limit' : 'server-unavailable';
+      this.#emit('outgoing', { ...each });
+    }
+    this.#scheduleFlush(delayMs);
   }
 
   #retryInFlightAfter(delayMs: number): void {

@@ -135,7 +135,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: {
     where: 'event',
     status: null,
-    doc: 'The connection sent faster than its token bucket allows; v1 gets `retryAfterMs`. Nothing was broadcast.',
+    doc: 'The connection sent faster than its token bucket allows; v1 gets `retryAfterMs` and, for a `message` command, its `clientMsgId`. Nothing was broadcast.',
   },
   BINARY_NOT_SUPPORTED: {
     where: 'event',

@@ -108,13 +108,15 @@ export function createConnectionHandler(
         connection.socket.close(CloseCode.POLICY_VIOLATION, 'flooding');
         return;
       }
+      // Naming the rejected message lets the client resend exactly that one.
+      const clientMsgId = isBinary ? undefined : clientMsgIdOf(connection, data);
       sendError(
         connection,
         'RATE_LIMITED',
         messagesFor(connection.language).RATE_LIMITED(token.retryAfterMs),
-        {
-          retryAfterMs: token.retryAfterMs,
-        },
+        clientMsgId === undefined
+          ? { retryAfterMs: token.retryAfterMs }
+          : { retryAfterMs: token.retryAfterMs, clientMsgId },
       );
       return;
     }
@@ -364,4 +366,11 @@ function rawDataToString(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
   return data.toString('utf8');
+}
+
+/** Returns the `clientMsgId` of a v1 `message` command in a frame, or undefined for anything else. */
+function clientMsgIdOf(connection: Connection, data: RawData): string | undefined {
+  if (connection.version !== 'v1') return undefined;
+  const decoded = decodeClientFrame(rawDataToString(data), 'v1');
+  return decoded.ok && decoded.value.type === 'message' ? decoded.value.clientMsgId : undefined;
 }

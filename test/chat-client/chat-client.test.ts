@@ -515,6 +515,42 @@ describe('ChatClient', () => {
       });
     });
 
+    it('resends the rejected message and later ones in order', () => {
+      const { client, clock, latest } = setupClient();
+      client.connect();
+      acceptConnection(latest());
+      client.send('one');
+      client.send('two');
+      client.send('three');
+      latest().receive({
+        type: 'error',
+        code: 'RATE_LIMITED',
+        message: 'slow down',
+        retryAfterMs: 700,
+        clientMsgId: 'm2',
+      });
+      clock.advanceBy(700);
+
+      const resent = latest()
+        .commands()
+        .slice(3)
+        .map((command) => (command as { clientMsgId: string }).clientMsgId);
+      expect(resent).toEqual(['m2', 'm3']);
+    });
+
+    it('resends everything in flight after an unnamed RATE_LIMITED', () => {
+      const { client, clock, latest, of } = setupClient();
+      client.connect();
+      acceptConnection(latest());
+      client.send('one');
+      client.send('two');
+      latest().receive({ type: 'error', code: 'RATE_LIMITED', message: 'slow', retryAfterMs: 500 });
+
+      expect(of('outgoing').filter((item) => item.heldBy === 'rate-limit')).toHaveLength(2);
+      clock.advanceBy(500);
+      expect(latest().commands()).toHaveLength(4);
+    });
+
     it('marks a message failed on MESSAGE_TOO_LONG and never resends it', () => {
       const { client, clock, latest, sockets, of } = setupClient();
       client.connect();

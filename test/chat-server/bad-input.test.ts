@@ -253,6 +253,15 @@ describe('chat server', () => {
       );
     });
 
+    it('names the rate-limited message by its clientMsgId', async () => {
+      const alice = await open({ username: 'alice', v1: true });
+      for (let i = 0; i < 11; i++)
+        alice.send({ type: 'message', message: `m${i}`, clientMsgId: `id-${i}` });
+
+      const error = await alice.next('error');
+      expect(error).toMatchObject({ code: 'RATE_LIMITED', clientMsgId: 'id-10' });
+    });
+
     it('closes a client that keeps flooding with 1008', async () => {
       const flooder = await open({ username: 'flooder' });
       const bystander = await open({ username: 'calm' });
