@@ -12,7 +12,7 @@ export const chatClientMessages = defineCatalogue({
     stateReconnecting: (seconds: number, reason: string) =>
       `Disconnected (${reason}). Reconnecting in ${seconds} s…`,
     stateRetrying: (seconds: number, reason: string) =>
-      `Could not connect (${reason}). Retrying in ${seconds} s…`,
+      `Not connected (${reason}). Retrying in ${seconds} s…`,
     stateRejected: (reason: string) => `Cannot join: ${reason}`,
     stateClosed: 'Disconnected',
     reconnectNow: 'Reconnect now',
@@ -55,7 +55,7 @@ export const chatClientMessages = defineCatalogue({
     stateReconnecting: (seconds: number, reason: string) =>
       `切断されました（${reason}）。${seconds} 秒後に再接続します…`,
     stateRetrying: (seconds: number, reason: string) =>
-      `接続できませんでした（${reason}）。${seconds} 秒後に再試行します…`,
+      `未接続です（${reason}）。${seconds} 秒後に再試行します…`,
     stateRejected: (reason: string) => `参加できません: ${reason}`,
     stateClosed: '切断しました',
     reconnectNow: '今すぐ再接続',

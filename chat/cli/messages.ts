@@ -36,7 +36,7 @@ export const cliMessages = defineCatalogue({
   },
   ja: {
     usage:
-      '使い方: npm run chat:cli -- --name 名前 [--url ws://127.0.0.1:3000/chat] [--timeout 秒数] [--lang ja|en]',
+      '使い方: npm run chat:cli -- --name NAME [--url ws://127.0.0.1:3000/chat] [--timeout SECONDS] [--lang ja|en]',
     helpIntro:
       'ターミナル用のチャットクライアントです。チャットのイベントを 1 行ずつ表示し、入力した各行を送信します。パイプで渡した入力は送信され、すべてのメッセージが確認されると終了します。',
     helpName: 'ユーザー名（20 文字まで、必須）。',

@@ -274,6 +274,12 @@ export function createConnectionHandler(
     const { username } = await hub.join(connection.requestedName);
     connection.username = username;
     connection.joined = true;
+    if (username !== connection.requestedName) {
+      logger.info(
+        { connectionId: connection.id, requestedName: connection.requestedName, username },
+        'name taken; client joined under a suffixed name',
+      );
+    }
 
     // The client may have gone while the hub was busy; its close event already ran.
     if (socket.readyState !== WebSocket.OPEN) {

@@ -166,7 +166,7 @@ describe('App', () => {
       }),
     );
     const pending = screen.getByText('too fast').closest('li')!;
-    expect(pending.textContent).toContain('Waiting: sending too fast for the rate limit');
+    expect(pending.textContent).toContain('Waiting (rate limit)');
 
     act(() =>
       sockets[0]!.receive({

@@ -234,7 +234,7 @@ describe('chat:cli', () => {
     const run = await runCli(['--name', 'bot', '--url', downUrl, '--timeout', '1'], 'lost?\n');
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Could not connect (the server cannot be reached). Retrying in');
+    expect(run.stdout).toContain('Not connected (the server cannot be reached). Retrying in');
     expect(run.stdout).not.toContain('Disconnected');
     expect(run.stdout).toContain(
       'Timed out after 1 s waiting for the server: 1 message(s) not delivered.',

@@ -34,7 +34,12 @@ describe('chat server logs', () => {
 
     const messages = lines.map((line) => line.msg);
     expect(messages[0]).toBe('chat server listening');
-    expect(lines[0]).toMatchObject({ url: server.url, maxFrameBytes: 65_536, rateBurst: 10 });
+    expect(lines[0]).toMatchObject({
+      url: server.url,
+      hub: 'memory',
+      maxFrameBytes: 65_536,
+      rateBurst: 10,
+    });
 
     const connected = lines.find((line) => line.msg === 'client connected');
     expect(connected).toMatchObject({ connectionId: 1, requestedName: 'alice', protocol: 'plain' });
@@ -47,5 +52,24 @@ describe('chat server logs', () => {
 
     expect(messages).toContain('chat server stopped');
     expect(JSON.stringify(lines)).not.toContain('secret body');
+  });
+
+  it('names the suffixed name a client got', async () => {
+    const { logger, lines } = createMemoryLogger();
+    const server = await startTestServer({ logger });
+    const first = await connect(server, { username: 'alice', v1: true });
+    const second = await connect(server, { username: 'alice', v1: true });
+    await first.close();
+    await second.close();
+    await server.close();
+
+    const suffixed = lines.find(
+      (line) => line.msg === 'name taken; client joined under a suffixed name',
+    );
+    expect(suffixed).toMatchObject({
+      connectionId: 2,
+      requestedName: 'alice',
+      username: 'alice (2)',
+    });
   });
 });
