@@ -205,8 +205,6 @@ export class ChatClient {
   #socket: WebSocketLike | undefined;
   #opened = false;
   #welcomed = false;
-  /** Username of the current connection, from its welcome. */
-  #currentName: string | undefined;
   #connectedAt = 0;
   #lastFrameAt = 0;
   #pingSent = false;
@@ -591,7 +589,7 @@ export class ChatClient {
   }
 
   #isCurrentName(username: string): boolean {
-    return this.#welcomed && username === this.#currentName;
+    return this.#welcomed && username === this.#snapshot.username;
   }
 
   #onWelcome(event: Extract<V1ServerEvent, { type: 'welcome' }>): void {
@@ -607,7 +605,6 @@ export class ChatClient {
     );
     this.#heartbeatIntervalMs = event.heartbeatIntervalMs;
     this.#ownNames.add(event.username);
-    this.#currentName = event.username;
     this.#epochChangedAtWelcome =
       this.#sequence.welcome(event.epoch, event.seq) || this.#epochChangedAtWelcome;
 
@@ -659,7 +656,7 @@ export class ChatClient {
 
   /**
    * Emits a message, marked own when this client sent it. A name alone is not enough: a replay
-   * can hold messages that another connection sent earlier under the same name.
+   * can contain messages that another connection sent earlier under the same name.
    */
   #deliver(message: ChatMessage, replayed: boolean): void {
     let own = this.#ownSeqs.has(message.seq);
@@ -718,7 +715,8 @@ export class ChatClient {
    * Redis) and every message sent after it, then resends them in order after the delay. The
    * server handles frames in order, so the later ones were most likely turned away too, and a
    * resend of one it accepted after all is deduplicated by its clientMsgId. A rejection that
-   * names no message (from an older server) holds everything in flight.
+   * names no message (a rate-limited ping or `who`, or an older server) requeues everything in
+   * flight.
    */
   #holdAfterRejection(
     item: OutgoingMessage | undefined,
@@ -733,10 +731,10 @@ export class ChatClient {
       if (item.status === 'queued') affected.push(item);
     }
 
-    for (const each of affected) {
-      each.status = 'queued';
-      each.heldBy = code === 'RATE_LIMITED' ? 'rate-limit' : 'server-unavailable';
-      this.#emit('outgoing', { ...each });
+    for (const message of affected) {
+      message.status = 'queued';
+      message.heldBy = code === 'RATE_LIMITED' ? 'rate-limit' : 'server-unavailable';
+      this.#emit('outgoing', { ...message });
     }
     this.#scheduleFlush(delayMs);
   }

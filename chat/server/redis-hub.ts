@@ -495,7 +495,7 @@ export class RedisChatHub implements ChatHub {
       this.#logger.warn({ previousEpoch: previous, epoch }, 'redis history was reset');
       this.#emit({ type: 'reset', epoch });
     } else if (this.#provisionalEpochServed) {
-      // Nothing was lost: the clients that joined before Redis was reachable hold sequence
+      // Nothing was lost: the clients that joined before Redis was reachable have sequence
       // numbers of this node's provisional history, which the shared one replaces.
       this.#logger.warn(
         { provisionalEpoch: previous, epoch },

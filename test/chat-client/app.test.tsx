@@ -43,7 +43,12 @@ function setupApp(language: 'en' | 'ja' = 'en') {
     });
     fireEvent.click(screen.getByRole('button', { name: language === 'en' ? 'Join' : '参加' }));
   };
-  return { clock, sockets: fake.sockets, view, join };
+  const send = (text: string) => {
+    const input = screen.getByLabelText(language === 'en' ? 'Message' : 'メッセージ');
+    fireEvent.change(input, { target: { value: text } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+  };
+  return { clock, sockets: fake.sockets, view, join, send };
 }
 
 describe('useChat', () => {
@@ -126,7 +131,7 @@ describe('App', () => {
   });
 
   it('marks own messages and shows the status', () => {
-    const { join, sockets } = setupApp();
+    const { join, send, sockets } = setupApp();
     join('alice');
     // The first message is history from an earlier "alice", not something this page sent.
     act(() =>
@@ -134,9 +139,7 @@ describe('App', () => {
         history: [chatMessage(1, 'alice', 'earlier'), chatMessage(2, 'bob', 'theirs')],
       }),
     );
-    const input = screen.getByLabelText('Message');
-    fireEvent.change(input, { target: { value: 'mine' } });
-    fireEvent.keyDown(input, { key: 'Enter' });
+    send('mine');
     act(() => sockets[0]!.receive({ type: 'message', ...chatMessage(3, 'alice', 'mine') }));
 
     const items = screen.getByRole('log').querySelectorAll('li.message');
@@ -149,12 +152,10 @@ describe('App', () => {
   });
 
   it('shows why a message waits while connected', () => {
-    const { join, sockets } = setupApp();
+    const { join, send, sockets } = setupApp();
     join('alice');
     act(() => acceptConnection(sockets[0]!));
-    const input = screen.getByLabelText('Message');
-    fireEvent.change(input, { target: { value: 'too fast' } });
-    fireEvent.keyDown(input, { key: 'Enter' });
+    send('too fast');
 
     act(() =>
       sockets[0]!.receive({
@@ -254,12 +255,10 @@ describe('App', () => {
   });
 
   it('shows a send the server rejected as failed', () => {
-    const { join, sockets } = setupApp();
+    const { join, send, sockets } = setupApp();
     join('alice');
     act(() => acceptConnection(sockets[0]!));
-    const input = screen.getByLabelText('Message');
-    fireEvent.change(input, { target: { value: 'hello' } });
-    fireEvent.keyDown(input, { key: 'Enter' });
+    send('hello');
     act(() =>
       sockets[0]!.receive({
         type: 'error',

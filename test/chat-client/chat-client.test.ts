@@ -515,7 +515,7 @@ describe('ChatClient', () => {
       });
     });
 
-    it('resends the rejected message and later ones in order', () => {
+    it('resends rejected sends in order', () => {
       const { client, clock, latest } = setupClient();
       client.connect();
       acceptConnection(latest());
@@ -538,7 +538,7 @@ describe('ChatClient', () => {
       expect(resent).toEqual(['m2', 'm3']);
     });
 
-    it('resends everything in flight after an unnamed RATE_LIMITED', () => {
+    it('requeues all on unnamed RATE_LIMITED', () => {
       const { client, clock, latest, of } = setupClient();
       client.connect();
       acceptConnection(latest());
@@ -706,8 +706,8 @@ describe('ChatClient', () => {
       acceptConnection(latest());
       for (let i = 1; i <= LIMITS.rateBurst + 1; i++) client.send(`m${i}`);
 
-      const held = of('outgoing').filter((item) => item.heldBy === 'rate-limit');
-      expect(held.map((item) => item.text)).toEqual([`m${LIMITS.rateBurst + 1}`]);
+      const rateLimited = of('outgoing').filter((item) => item.heldBy === 'rate-limit');
+      expect(rateLimited.map((item) => item.text)).toEqual([`m${LIMITS.rateBurst + 1}`]);
       expect(latest().commands()).toHaveLength(LIMITS.rateBurst);
     });
   });

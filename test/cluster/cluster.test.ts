@@ -38,23 +38,18 @@ const messagesOf = (client: { events: ServerEvent[] }) =>
   client.events.filter((event) => event.type === 'message').map((event) => event.message);
 
 /** Names reported as left, by `leave` events and by `presence` summaries. */
-const namesThatLeft = (client: { events: ServerEvent[] }) =>
-  client.events.flatMap((event) =>
-    event.type === 'leave'
-      ? [event.username as string]
-      : event.type === 'presence'
-        ? (event.left as string[])
-        : [],
-  );
+/** Returns the names a client saw join or leave, from single events and `presence` summaries. */
+function presenceNames(client: { events: ServerEvent[] }, change: 'join' | 'leave'): string[] {
+  const summaryField = change === 'join' ? 'joined' : 'left';
+  return client.events.flatMap((event) => {
+    if (event.type === change) return [event.username as string];
+    if (event.type === 'presence') return event[summaryField] as string[];
+    return [];
+  });
+}
 
-const namesThatJoined = (client: { events: ServerEvent[] }) =>
-  client.events.flatMap((event) =>
-    event.type === 'join'
-      ? [event.username as string]
-      : event.type === 'presence'
-        ? (event.joined as string[])
-        : [],
-  );
+const namesThatLeft = (client: { events: ServerEvent[] }) => presenceNames(client, 'leave');
+const namesThatJoined = (client: { events: ServerEvent[] }) => presenceNames(client, 'join');
 
 describe.skipIf(skipReason !== undefined)('redis cluster', () => {
   describe('delivery', () => {
